@@ -1,0 +1,33 @@
+package org.urbaninvest.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Reports the outbox lag. A broker outage alone keeps the instance ready, because writes still succeed and
+ * are published later; only a dead relay thread makes it not ready.
+ */
+@Readiness
+@ApplicationScoped
+public class OutboxHealthCheck implements HealthCheck {
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    OutboxConfig config;
+
+    @Override
+    public HealthCheckResponse call() {
+        OutboxRelay.OutboxStats stats = relay.stats();
+        HealthCheckResponseBuilder answer = HealthCheckResponse.named("outbox")
+                .withData("pending", stats.pending())
+                .withData("oldestPendingAgeSeconds", (long) stats.oldestAgeSeconds());
+        boolean up = !config.relayEnabled() || relay.isRunning();
+        return answer.status(up).build();
+    }
+}

@@ -1,0 +1,291 @@
+package org.urbaninvest.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.urbaninvest.platform.events.EventEnvelope;
+
+/**
+ * Publishes the outbox to Kafka: oldest first, a batch at a time, and marks rows sent only once the broker
+ * has acknowledged them ({@code acks=all}, idempotent producer). A crash between send and mark sends the
+ * batch again, which consumers absorb by version; nothing is ever lost.
+ *
+ * <p>It runs on its own thread, woken by every commit that wrote an event and by a timer as a safety net.
+ * A PostgreSQL advisory lock lets one instance relay at a time, which keeps each aggregate's events in order
+ * when a service runs several replicas.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant works: each service has its own database. */
+    private static final long ADVISORY_LOCK_KEY = 0x0B0C5EEDL;
+    private static final Duration STATS_EVERY = Duration.ofSeconds(1);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread thread;
+    private Producer<String, String> producer;
+    private volatile OutboxStats stats = new OutboxStats(0, null, Instant.EPOCH);
+    private Instant lastPurge = Instant.EPOCH;
+
+    /** What is waiting, as last measured: for readiness data and metrics. */
+    public record OutboxStats(long pending, Instant oldestPendingAt, Instant measuredAt) {
+        public double oldestAgeSeconds() {
+            return oldestPendingAt == null ? 0 : Math.max(0, Duration.between(oldestPendingAt, Instant.now()).toMillis() / 1000.0);
+        }
+    }
+
+    void start(@Observes StartupEvent event) {
+        Gauge.builder("urbaninvest.outbox.pending", () -> stats.pending())
+                .description("Events written to the outbox and not yet acknowledged by Kafka").register(metrics);
+        Gauge.builder("urbaninvest.outbox.oldest.pending.age", () -> stats.oldestAgeSeconds())
+                .baseUnit("seconds").description("Age of the oldest event not yet published").register(metrics);
+        if (!config.relayEnabled()) {
+            LOG.info("outbox relay disabled");
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (thread == null) {
+            return;
+        }
+        running = false;
+        wake();
+        try {
+            thread.join(config.shutdownFlush().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(2));
+    }
+
+    /** Asks the relay to look at the outbox now. Cheap and safe to call from any thread. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
+    public OutboxStats stats() {
+        return stats;
+    }
+
+    /** Publishes everything pending now, on the caller's thread; returns how many events were sent. */
+    public int drain() {
+        int total = 0;
+        int sent;
+        do {
+            sent = relayBatch();
+            total += sent;
+        } while (sent >= config.batchSize());
+        return total;
+    }
+
+    private void run() {
+        long failures = 0;
+        while (running) {
+            try {
+                wakeups.tryAcquire(failures == 0 ? config.pollInterval().toMillis() : backoffMillis(failures),
+                        TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+                drain();
+                failures = 0;
+                housekeeping();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                failures++;
+                if (failures == 1 || failures % 30 == 0) {
+                    LOG.warnf("outbox relay cannot publish yet (attempt %d): %s", failures, e.getMessage());
+                }
+            }
+        }
+        try {
+            drain(); // last flush on shutdown
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox not fully flushed at shutdown; it is sent on the next start: %s", e.getMessage());
+        }
+    }
+
+    private long backoffMillis(long failures) {
+        return Math.min(config.pollInterval().toMillis(), 100L << Math.min(failures, 10));
+    }
+
+    private int relayBatch() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int sent = relayBatch(connection);
+                connection.commit();
+                return sent;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox table unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private int relayBatch(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, ADVISORY_LOCK_KEY);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0; // another instance is relaying
+                }
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, event_id, topic, message_key, ce_type, ce_source, ce_time, payload FROM outbox"
+                        + " WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString("message_key");
+                    EventEnvelope envelope = new EventEnvelope(rs.getObject("event_id", UUID.class),
+                            rs.getString("ce_source"), rs.getString("ce_type"), key,
+                            rs.getTimestamp("ce_time").toInstant());
+                    ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString("topic"), null, key,
+                            rs.getString("payload"), envelope.toHeaders());
+                    acks.add(producer.send(record));
+                    ids.add(rs.getLong("id"));
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+            }
+        }
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {
+            mark.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            mark.executeUpdate();
+        }
+        return ids.size();
+    }
+
+    private void housekeeping() {
+        Instant now = Instant.now();
+        if (Duration.between(stats.measuredAt(), now).compareTo(STATS_EVERY) >= 0) {
+            stats = measure(now);
+        }
+        if (Duration.between(lastPurge, now).compareTo(Duration.ofMinutes(1)) >= 0) {
+            purge(now.minus(config.retention()));
+            lastPurge = now;
+        }
+    }
+
+    private OutboxStats measure(Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT count(*), min(ce_time) FROM outbox WHERE published_at IS NULL");
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            Timestamp oldest = rs.getTimestamp(2);
+            return new OutboxStats(rs.getLong(1), oldest == null ? null : oldest.toInstant(), now);
+        } catch (SQLException e) {
+            LOG.debugf("outbox statistics unavailable: %s", e.getMessage());
+            return stats;
+        }
+    }
+
+    private void purge(Instant publishedBefore) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < ? LIMIT 10000)")) {
+            delete.setTimestamp(1, Timestamp.from(publishedBefore));
+            int deleted;
+            do {
+                deleted = delete.executeUpdate();
+            } while (deleted == 10000 && running);
+        } catch (SQLException e) {
+            LOG.debugf("outbox purge postponed: %s", e.getMessage());
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> producerConfig = new HashMap<>();
+        kafkaConfig.forEach((key, value) -> {
+            if (!key.startsWith("key.") && !key.startsWith("value.")) {
+                producerConfig.put(key, value);
+            }
+        });
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+        return producerConfig;
+    }
+
+}

@@ -1,0 +1,244 @@
+package org.urbaninvest.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become answers: every refusal is an RFC 9457 problem document, bad input is
+ * a 4xx listing every invalid field, and nothing internal (stack traces, SQL) ever reaches a client.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        Response.ResponseBuilder answer = respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(),
+                path(uri), e.errors(), e.lines()));
+        if (e.retryAfterSeconds() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        return respond(new Problem(type(400), "Invalid input", 400,
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
+                path(uri), errors, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
+        String message;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            field = fieldOf(unknown);
+            message = "is not a known field";
+        } else if (e instanceof InvalidFormatException format) {
+            message = "has an invalid value" + hint(format);
+        } else if (e instanceof MismatchedInputException mismatch && field != null && !field.isEmpty()) {
+            message = "has the wrong type" + (mismatch.getTargetType() != null
+                    ? ", expected " + describe(mismatch.getTargetType()) : "");
+        } else {
+            message = "is not well-formed JSON: " + e.getOriginalMessage();
+        }
+        List<Problem.FieldError> errors = field == null || field.isEmpty()
+                ? List.of(new Problem.FieldError("body", message))
+                : List.of(new Problem.FieldError(field, message));
+        return respond(new Problem(type(400), "Malformed request body", 400,
+                errors.get(0).field() + " " + message, path(uri), errors, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthorizedAnswer(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthorizedAnswer(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(type(403), "Forbidden", 403,
+                "your role does not allow this operation", path(uri), null, null)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(OptimisticLockException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return concurrentChange(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return internal(uri);
+        }
+        String detail = switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "cannot produce the requested media type";
+            case 413 -> "request body too large";
+            case 415 -> "unsupported content type; send application/json";
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder answer = respond(new Problem(type(status), reason(status), status, detail,
+                path(uri), null, null));
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            answer.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (TransientFailures.isUniqueViolation(e)) {
+            return respond(new Problem(type(409), "Conflict", 409,
+                    "a resource with the same key was stored concurrently", path(uri), null, null)).build();
+        }
+        if (TransientFailures.isTransient(e)) {
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return respond(new Problem(type(503), "Service unavailable", 503,
+                    "the database is unavailable; try again shortly", path(uri), null, null))
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
+        LOG.error("request failed", e);
+        return internal(uri);
+    }
+
+    private Response internal(UriInfo uri) {
+        return respond(new Problem(type(500), "Internal error", 500,
+                "the request could not be completed; it has been logged", path(uri), null, null)).build();
+    }
+
+    private Response concurrentChange(UriInfo uri) {
+        return respond(new Problem(type(409), "Conflict", 409,
+                "the resource was changed concurrently; read it again and retry", path(uri), null, null)).build();
+    }
+
+    private Response unauthorizedAnswer(UriInfo uri) {
+        return respond(new Problem(type(401), "Unauthorized", 401, "a valid bearer token is required",
+                path(uri), null, null)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    static Response.ResponseBuilder respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    static String type(int status) {
+        return "https://urbaninvest.org/problems/" + status;
+    }
+
+    static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "Error";
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** {@code create.request.categories[0].declared.projectCount} → {@code categories[0].declared.projectCount}. */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.RETURN_VALUE || kind == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (kind == ElementKind.PROPERTY && node.getName() != null) {
+                field.append(field.length() > 0 ? "." : "").append(node.getName());
+            }
+        }
+        return field.length() == 0 ? "body" : field.toString();
+    }
+
+    static String fieldOf(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static String hint(InvalidFormatException e) {
+        String message = e.getOriginalMessage();
+        int because = message == null ? -1 : message.indexOf("not one of the values accepted");
+        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+            return ", expected one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants());
+        }
+        return because >= 0 ? ": " + message.substring(because) : ", expected " + describe(e.getTargetType());
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date YYYY-MM-DD";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return "an object";
+    }
+}
