@@ -1,0 +1,88 @@
+package org.urbaninvest.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/** A plain Kafka client for tests: reads a topic from the beginning and writes raw records. */
+public final class KafkaTestClient {
+
+    private final String bootstrapServers;
+
+    public KafkaTestClient(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static KafkaTestClient ofTestInfrastructure() {
+        return new KafkaTestClient(TestInfrastructure.get().kafka().bootstrapServers());
+    }
+
+    /** Waits (bounded) until the records of {@code topic} matching {@code filter} satisfy {@code done}. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic,
+            Predicate<ConsumerRecord<String, String>> filter, Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration atMost) {
+        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            Awaitility.await().atMost(atMost.toMillis(), TimeUnit.MILLISECONDS).pollInterval(Duration.ZERO)
+                    .until(() -> {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                            if (filter.test(record)) {
+                                matching.add(record);
+                            }
+                        }
+                        return done.test(matching);
+                    });
+        }
+        return matching;
+    }
+
+    /** Waits (bounded) for the first {@code count} records of {@code topic} with the given key. */
+    public List<ConsumerRecord<String, String>> awaitRecordsWithKey(String topic, String key, int count) {
+        return awaitRecords(topic, r -> key.equals(r.key()), list -> list.size() >= count, Duration.ofSeconds(30));
+    }
+
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    public static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+}
