@@ -55,6 +55,6 @@ public record Money(
 
     @Override
     public String toString() {
-        return scaled().toPlainString() + " " + currency;
+        return (amount == null ? "?" : amount.toPlainString()) + " " + currency;
     }
 }

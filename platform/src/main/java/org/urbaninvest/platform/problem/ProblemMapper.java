@@ -1,5 +1,6 @@
 package org.urbaninvest.platform.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -47,7 +48,7 @@ public class ProblemMapper {
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+            errors.add(new Problem.FieldError(fieldOf(violation), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
         return respond(new Problem(type(400), "Invalid input", 400,
@@ -55,11 +56,20 @@ public class ProblemMapper {
                 path(uri), errors, null)).build();
     }
 
+    /** Registered for the subtype too, because the JSON extension has a built-in mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
+            field = null; // a syntax error belongs to the document, not to the field being read
+            message = "is not well-formed JSON: " + e.getOriginalMessage();
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = fieldOf(unknown);
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {
@@ -105,6 +115,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
@@ -172,6 +185,27 @@ public class ProblemMapper {
 
     private static String path(UriInfo uri) {
         return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /**
+     * The field of a violation; a query or path parameter with a scalar value ({@code list.size}) is named by the
+     * parameter, a request body by its properties.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        String field = fieldOf(violation.getPropertyPath());
+        if (!"body".equals(field) || !isScalar(violation.getInvalidValue())) {
+            return field;
+        }
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            parameter = node.getKind() == ElementKind.PARAMETER ? node.getName() : parameter;
+        }
+        return parameter != null ? parameter : field;
+    }
+
+    private static boolean isScalar(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal;
     }
 
     /** {@code create.request.categories[0].declared.projectCount} → {@code categories[0].declared.projectCount}. */
