@@ -82,11 +82,11 @@ public class OutboxRelay {
                 .description("Events written to the outbox and not yet acknowledged by Kafka").register(metrics);
         Gauge.builder("urbaninvest.outbox.oldest.pending.age", () -> stats.oldestAgeSeconds())
                 .baseUnit("seconds").description("Age of the oldest event not yet published").register(metrics);
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
         if (!config.relayEnabled()) {
-            LOG.info("outbox relay disabled");
+            LOG.info("outbox relay thread disabled; events are published only when drain() is called");
             return;
         }
-        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -94,17 +94,18 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (thread == null) {
-            return;
+        if (thread != null) {
+            running = false;
+            wake();
+            try {
+                thread.join(config.shutdownFlush().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        running = false;
-        wake();
-        try {
-            thread.join(config.shutdownFlush().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
         }
-        producer.close(Duration.ofSeconds(2));
     }
 
     /** Asks the relay to look at the outbox now. Cheap and safe to call from any thread. */
@@ -180,7 +181,8 @@ public class OutboxRelay {
         }
     }
 
-    private int relayBatch(Connection connection) throws SQLException {
+    /** Sends one batch and marks it in {@code connection}'s transaction, which the caller commits. */
+    int relayBatch(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
             lock.setLong(1, ADVISORY_LOCK_KEY);
             try (ResultSet rs = lock.executeQuery()) {

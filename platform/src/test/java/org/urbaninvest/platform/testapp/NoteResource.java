@@ -29,7 +29,7 @@ import org.urbaninvest.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class NoteResource {
 
-    public record NoteRequest(@NotBlank @Size(max = 20) String text, @Valid Money amount, String refersTo) {
+    public record NoteRequest(@NotBlank @Size(max = 100) String text, @Valid Money amount, String refersTo) {
     }
 
     public record NoteView(UUID id, String text, Money amount, long version) {

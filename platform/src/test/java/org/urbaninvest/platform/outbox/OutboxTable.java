@@ -1,0 +1,26 @@
+package org.urbaninvest.platform.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** Reads the outbox table in tests. */
+@ApplicationScoped
+public class OutboxTable {
+
+    @Inject
+    EntityManager entityManager;
+
+    public long pendingFor(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM outbox WHERE message_key = ?1 AND published_at IS NULL")
+                .setParameter(1, key).getSingleResult()).longValue());
+    }
+
+    public String eventIdFor(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT event_id::text FROM outbox WHERE message_key = ?1 ORDER BY id LIMIT 1")
+                .setParameter(1, key).getSingleResult().toString());
+    }
+}
