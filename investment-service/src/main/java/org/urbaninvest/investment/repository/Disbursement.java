@@ -1,0 +1,35 @@
+package org.urbaninvest.investment.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Funds received under a signed agreement. */
+@Entity
+public class Disbursement extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "agreement_id")
+    public Agreement agreement;
+
+    public BigDecimal amount;
+
+    public String currency;
+
+    @Column(name = "received_on")
+    public LocalDate receivedOn;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

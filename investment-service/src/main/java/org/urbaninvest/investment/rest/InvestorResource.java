@@ -1,0 +1,80 @@
+package org.urbaninvest.investment.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.urbaninvest.investment.service.InvestorService;
+import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.security.Roles;
+
+@Path("/api/v1/investors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class InvestorResource {
+
+    @Inject
+    InvestorService investors;
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    public Response register(@Valid @NotNull InvestorRequest request) {
+        InvestorView investor = investors.register(request);
+        return Response.created(URI.create("/api/v1/investors/" + investor.id())).entity(investor)
+                .tag(Long.toString(investor.version())).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Page<InvestorView> list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        Page.check(page, size);
+        return investors.list(q, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
+    public Response get(@PathParam("id") UUID id) {
+        InvestorView investor = investors.get(id);
+        return Response.ok(investor).tag(Long.toString(investor.version())).build();
+    }
+
+    /** Replaces the investor's data; with {@code If-Match: "<version>"} only if it is still at that version. */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.EDITOR)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull InvestorRequest request) {
+        InvestorView investor = investors.update(id, version(ifMatch), request);
+        return Response.ok(investor).tag(Long.toString(investor.version())).build();
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; absent → null; anything else matches no version. */
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ProblemException.preconditionFailed("If-Match must name a version, e.g. \"3\"");
+        }
+    }
+}

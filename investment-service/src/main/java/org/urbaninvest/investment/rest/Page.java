@@ -1,0 +1,20 @@
+package org.urbaninvest.investment.rest;
+
+import java.util.List;
+import org.urbaninvest.platform.problem.ProblemException;
+
+/** One page of a list: {@code {"items": [...], "page": 0, "size": 50, "total": 123}}. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public static final int MAX_SIZE = 500;
+
+    /** Refuses a page number below 0 or a size outside 1..500 (400, naming the parameter). */
+    public static void check(int page, int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_SIZE);
+        }
+    }
+}
