@@ -1,0 +1,149 @@
+package org.urbaninvest.project.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.project.repository.ProjectEntity;
+import org.urbaninvest.project.rest.FundingSource;
+import org.urbaninvest.project.rest.Geometry;
+import org.urbaninvest.project.rest.Identifier;
+import org.urbaninvest.project.rest.Milestone;
+import org.urbaninvest.project.rest.Project;
+import org.urbaninvest.project.rest.ProjectRequest;
+import org.urbaninvest.project.rest.ProjectStatus;
+import org.urbaninvest.project.rest.ProjectType;
+
+/** Project entity ⇄ API; the JSON columns are written and read with the application's ObjectMapper. */
+@ApplicationScoped
+public class ProjectMapper {
+
+    /** Bookkeeping fields that are not "changes" in a project's history. */
+    private static final Set<String> NOT_CHANGES = Set.of("version", "createdAt", "updatedAt");
+
+    private static final TypeReference<List<FundingSource>> FUNDING = new TypeReference<>() { };
+    private static final TypeReference<List<Milestone>> MILESTONES = new TypeReference<>() { };
+    private static final TypeReference<List<Identifier>> IDENTIFIERS = new TypeReference<>() { };
+
+    @Inject
+    ObjectMapper json;
+
+    public Project toApi(ProjectEntity p) {
+        return new Project(p.code, p.name, p.zoneCode, p.programmeCode, p.categoryCode,
+                ProjectStatus.fromValue(p.status), ProjectType.fromValue(p.type), p.sector,
+                new Money(p.estimatedAmount, p.estimatedCurrency.trim()), p.plannedStart, p.plannedCompletion,
+                read(p.location, Geometry.class), read(p.fundingSources, FUNDING), read(p.milestones, MILESTONES),
+                read(p.identifiers, IDENTIFIERS), p.description, p.version, p.createdAt, p.updatedAt);
+    }
+
+    /** Copies everything a client sets (a full replace); code, version and times are the service's. */
+    public void apply(ProjectRequest request, ProjectEntity p) {
+        p.name = request.name();
+        p.zoneCode = request.zoneCode();
+        p.programmeCode = request.programmeCode();
+        p.categoryCode = request.categoryCode();
+        p.status = request.status().value();
+        p.type = request.type() == null ? null : request.type().value();
+        p.sector = request.sector();
+        p.estimatedAmount = request.estimatedInvestment().scaled();
+        p.estimatedCurrency = request.estimatedInvestment().currency();
+        p.plannedStart = request.plannedStart();
+        p.plannedCompletion = request.plannedCompletion();
+        p.location = write(request.location());
+        p.fundingSources = write(request.fundingSources());
+        p.milestones = write(request.milestones());
+        p.identifiers = write(request.identifiers());
+        p.description = request.description();
+    }
+
+    /** A copy that can be changed without touching the original (imports compare before and after). */
+    public static ProjectEntity copy(ProjectEntity p) {
+        ProjectEntity c = new ProjectEntity();
+        c.code = p.code;
+        c.name = p.name;
+        c.zoneCode = p.zoneCode;
+        c.programmeCode = p.programmeCode;
+        c.categoryCode = p.categoryCode;
+        c.status = p.status;
+        c.type = p.type;
+        c.sector = p.sector;
+        c.estimatedAmount = p.estimatedAmount;
+        c.estimatedCurrency = p.estimatedCurrency;
+        c.plannedStart = p.plannedStart;
+        c.plannedCompletion = p.plannedCompletion;
+        c.location = p.location;
+        c.fundingSources = p.fundingSources;
+        c.milestones = p.milestones;
+        c.identifiers = p.identifiers;
+        c.description = p.description;
+        c.version = p.version;
+        c.createdAt = p.createdAt;
+        c.updatedAt = p.updatedAt;
+        return c;
+    }
+
+    /** The names of the representation's fields whose values differ, bookkeeping left out, in field order. */
+    public List<String> changedFields(Project before, Project after) {
+        JsonNode old = json.valueToTree(before);
+        JsonNode now = json.valueToTree(after);
+        List<String> changed = new ArrayList<>();
+        for (Iterator<String> names = now.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!NOT_CHANGES.contains(name) && (old == null || !now.get(name).equals(old.get(name)))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    /** The fields a new project sets, for the first entry of its history. */
+    public List<String> setFields(Project created) {
+        JsonNode now = json.valueToTree(created);
+        List<String> set = new ArrayList<>();
+        for (Iterator<String> names = now.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!NOT_CHANGES.contains(name) && !now.get(name).isNull()) {
+                set.add(name);
+            }
+        }
+        return set;
+    }
+
+    public String write(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write project JSON", e);
+        }
+    }
+
+    public List<String> readStrings(String text) {
+        return read(text, new TypeReference<List<String>>() { });
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return text == null ? null : json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored project JSON is unreadable", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return text == null ? null : json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored project JSON is unreadable", e);
+        }
+    }
+}

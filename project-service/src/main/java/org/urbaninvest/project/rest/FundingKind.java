@@ -1,0 +1,6 @@
+package org.urbaninvest.project.rest;
+
+public enum FundingKind {
+    CENTRAL_SUBSIDY, LOCAL_FISCAL, SPECIAL_BOND, BANK_LOAN, OPERATOR_INVESTMENT, SOCIAL_CAPITAL,
+    RESIDENT_CONTRIBUTION, OTHER
+}

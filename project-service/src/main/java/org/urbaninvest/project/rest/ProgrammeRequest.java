@@ -1,0 +1,19 @@
+package org.urbaninvest.project.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An opportunity list as a client publishes or replaces it; on PUT {@code code} may be left out. */
+public record ProgrammeRequest(
+        @NotNull(groups = OnCreate.class) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
+        @NotBlank @Size(max = Codes.NAME_MAX) String name,
+        @NotNull @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String zoneCode,
+        @NotNull LocalDate publishedOn,
+        @Valid @NotNull Declared declared,
+        @NotNull @Size(max = 200) List<@Valid @NotNull Category> categories) {
+}

@@ -1,0 +1,70 @@
+package org.urbaninvest.project.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.project.service.ProgrammeService;
+
+@Path("/api/v1/programmes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProgrammeResource {
+
+    @Inject
+    ProgrammeService programmes;
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    public Response publish(
+            @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProgrammeRequest request,
+            UriInfo uri) {
+        Programme programme = programmes.publish(request);
+        return Tags.created(uri.getAbsolutePathBuilder().path(programme.code()).build(), programme,
+                programme.version());
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Page<Programme> list(@QueryParam("zone") String zone,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return programmes.list(zone, page, size);
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed(Roles.VIEWER)
+    public Response get(@PathParam("code") String code) {
+        Programme programme = programmes.get(code);
+        return Tags.ok(programme, programme.version());
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed(Roles.EDITOR)
+    public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProgrammeRequest request) {
+        Programme programme = programmes.update(code, ifMatch, request);
+        return Tags.ok(programme, programme.version());
+    }
+}

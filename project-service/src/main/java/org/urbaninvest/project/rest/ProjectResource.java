@@ -1,0 +1,138 @@
+package org.urbaninvest.project.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.project.repository.ProjectFilter;
+import org.urbaninvest.project.service.ProjectCsvExport;
+import org.urbaninvest.project.service.ProjectImporter;
+import org.urbaninvest.project.service.ProjectService;
+
+@Path("/api/v1/projects")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    static final String CSV = "text/csv";
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    ProjectImporter importer;
+
+    @Inject
+    ProjectCsvExport export;
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    public Response register(
+            @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProjectRequest request,
+            UriInfo uri) {
+        Project project = projects.register(request);
+        return Tags.created(uri.getAbsolutePathBuilder().path(project.code()).build(), project, project.version());
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Page<Project> list(@QueryParam("zone") String zone,
+            @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
+            @QueryParam("programme") String programme, @QueryParam("category") String category,
+            @QueryParam("status") String status, @QueryParam("q") String q,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return projects.list(filter(zone, includeSubzones, programme, category, status, q), page, size);
+    }
+
+    /** The same filter as {@link #list}, every match, streamed as CSV (the import's columns first). */
+    @GET
+    @Produces(CSV)
+    @RolesAllowed(Roles.VIEWER)
+    public Response csv(@QueryParam("zone") String zone,
+            @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
+            @QueryParam("programme") String programme, @QueryParam("category") String category,
+            @QueryParam("status") String status, @QueryParam("q") String q) {
+        ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q);
+        StreamingOutput body = out -> export.write(filter, out);
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"projects.csv\"").build();
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(CSV)
+    @RolesAllowed(Roles.EDITOR)
+    public ImportResult importCsv(InputStream csv) {
+        return importer.importCsv(csv);
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed(Roles.VIEWER)
+    public Response get(@PathParam("code") String code) {
+        Project project = projects.get(code);
+        return Tags.ok(project, project.version());
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed(Roles.EDITOR)
+    public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProjectRequest request) {
+        Project project = projects.replace(code, ifMatch, request);
+        return Tags.ok(project, project.version());
+    }
+
+    @POST
+    @Path("{code}/status")
+    @RolesAllowed(Roles.EDITOR)
+    public Response changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange change) {
+        Project project = projects.changeStatus(code, change);
+        return Tags.ok(project, project.version());
+    }
+
+    @GET
+    @Path("{code}/history")
+    @RolesAllowed(Roles.VIEWER)
+    public List<ProjectVersion> history(@PathParam("code") String code) {
+        return projects.history(code);
+    }
+
+    private static ProjectFilter filter(String zone, boolean includeSubzones, String programme, String category,
+            String status, String q) {
+        if (status != null && ProjectStatus.fromValue(status) == null) {
+            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(ProjectStatus.values()));
+        }
+        return new ProjectFilter(blankToNull(zone), includeSubzones, blankToNull(programme), blankToNull(category),
+                status, blankToNull(q));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

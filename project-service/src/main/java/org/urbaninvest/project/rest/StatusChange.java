@@ -1,0 +1,7 @@
+package org.urbaninvest.project.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record StatusChange(@NotNull ProjectStatus status, @Size(max = 2_000) String reason) {
+}

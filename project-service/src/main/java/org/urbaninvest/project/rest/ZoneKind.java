@@ -1,0 +1,6 @@
+package org.urbaninvest.project.rest;
+
+public enum ZoneKind {
+    METROPOLITAN_AREA, CITY, DISTRICT, COUNTY, NEW_AREA, ECONOMIC_ZONE, INDUSTRIAL_PARK, HIGH_TECH_ZONE,
+    DEVELOPMENT_ZONE, OTHER
+}

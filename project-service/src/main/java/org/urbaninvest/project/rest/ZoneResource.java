@@ -1,0 +1,68 @@
+package org.urbaninvest.project.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.project.service.ZoneService;
+
+@Path("/api/v1/zones")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ZoneResource {
+
+    @Inject
+    ZoneService zones;
+
+    @POST
+    @RolesAllowed(Roles.EDITOR)
+    public Response register(@Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ZoneRequest request,
+            UriInfo uri) {
+        Zone zone = zones.register(request);
+        return Tags.created(uri.getAbsolutePathBuilder().path(zone.code()).build(), zone, zone.version());
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Page<Zone> list(@QueryParam("parent") String parent,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return zones.list(parent, page, size);
+    }
+
+    @GET
+    @Path("{code}")
+    @RolesAllowed(Roles.VIEWER)
+    public Response get(@PathParam("code") String code) {
+        Zone zone = zones.get(code);
+        return Tags.ok(zone, zone.version());
+    }
+
+    @PUT
+    @Path("{code}")
+    @RolesAllowed(Roles.EDITOR)
+    public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ZoneRequest request) {
+        Zone zone = zones.update(code, ifMatch, request);
+        return Tags.ok(zone, zone.version());
+    }
+}

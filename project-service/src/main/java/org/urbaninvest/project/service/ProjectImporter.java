@@ -1,0 +1,173 @@
+package org.urbaninvest.project.service;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.urbaninvest.platform.outbox.Outbox;
+import org.urbaninvest.platform.problem.Problem;
+import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.security.Actor;
+import org.urbaninvest.project.config.ImportConfig;
+import org.urbaninvest.project.mapping.ProjectMapper;
+import org.urbaninvest.project.repository.ProgrammeRepository;
+import org.urbaninvest.project.repository.ProjectBatchWriter;
+import org.urbaninvest.project.repository.ProjectEntity;
+import org.urbaninvest.project.repository.ZoneRepository;
+import org.urbaninvest.project.rest.ImportResult;
+import org.urbaninvest.project.rest.Project;
+import org.urbaninvest.project.rest.ProjectStatus;
+
+/**
+ * CSV import: every line is validated first (references against zones and programmes read once); if any is
+ * bad nothing is written. Otherwise all lines are upserted by code in this one transaction, in batches: a new
+ * code registers a project, a changed one gets a new version, a history entry and an event; an identical one
+ * is left alone.
+ */
+@ApplicationScoped
+public class ProjectImporter {
+
+    @Inject
+    ZoneRepository zones;
+
+    @Inject
+    ProgrammeRepository programmes;
+
+    @Inject
+    ProjectBatchWriter writer;
+
+    @Inject
+    ProjectMapper mapper;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Actor actor;
+
+    @Inject
+    ImportConfig config;
+
+    @Transactional
+    @TransactionConfiguration(timeout = 600)
+    public ImportResult importCsv(InputStream csv) {
+        CsvProjectReader reader = new CsvProjectReader(zones.allCodes(), programmes.categoriesByProgramme(),
+                config.maxLines());
+        reader.read(csv);
+        checkStatusMoves(reader);
+        if (!reader.errors.isEmpty()) {
+            List<Problem.LineErrors> lines = new ArrayList<>(reader.errors.size());
+            reader.errors.forEach((line, errors) -> lines.add(new Problem.LineErrors(line, errors)));
+            throw ProblemException.unprocessableLines(lines.size() == 1 ? "1 line is invalid; nothing was imported"
+                    : lines.size() + " lines are invalid; nothing was imported", lines);
+        }
+        String who = actor.name();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        List<ImportLine> lines = reader.lines;
+        for (int from = 0; from < lines.size(); from += config.batchSize()) {
+            Batch batch = write(lines.subList(from, Math.min(lines.size(), from + config.batchSize())), who);
+            created += batch.created;
+            updated += batch.updated;
+            unchanged += batch.unchanged;
+        }
+        return new ImportResult(created, updated, unchanged);
+    }
+
+    /** A status may only move as it may through the API; checked for all lines before anything is written. */
+    private void checkStatusMoves(CsvProjectReader reader) {
+        if (reader.lines.isEmpty()) {
+            return;
+        }
+        Map<String, String> current = writer.statuses(reader.lines.stream().map(ImportLine::code).toList());
+        for (ImportLine line : reader.lines) {
+            ProjectStatus from = ProjectStatus.fromValue(current.get(line.code()));
+            if (from != null && from != line.status() && !from.canMoveTo(line.status())) {
+                reader.errors.put(line.line(), List.of(new Problem.FieldError("status", "project " + line.code()
+                        + " cannot move from " + from + " to " + line.status())));
+            }
+        }
+    }
+
+    private static final class Batch {
+        int created;
+        int updated;
+        int unchanged;
+    }
+
+    private Batch write(List<ImportLine> lines, String who) {
+        Map<String, ProjectEntity> existing = writer.lock(lines.stream().map(ImportLine::code).toList());
+        Instant now = ZoneService.now();
+        Batch batch = new Batch();
+        List<ProjectEntity> inserts = new ArrayList<>();
+        List<ProjectEntity> updates = new ArrayList<>();
+        List<String[]> history = new ArrayList<>(lines.size());
+        List<Outbox.Event> events = new ArrayList<>(lines.size());
+        for (ImportLine line : lines) {
+            ProjectEntity old = existing.get(line.code());
+            if (old == null) {
+                ProjectEntity project = new ProjectEntity();
+                project.code = line.code();
+                apply(line, project);
+                project.version = 1;
+                project.createdAt = now;
+                project.updatedAt = now;
+                Project snapshot = mapper.toApi(project);
+                inserts.add(project);
+                history.add(entry(snapshot, who, "registered", mapper.setFields(snapshot)));
+                events.add(new Outbox.Event(project.code, ProjectService.REGISTERED, snapshot));
+                batch.created++;
+                continue;
+            }
+            ProjectStatus from = ProjectStatus.fromValue(old.status);
+            ProjectService.requireMove(from, line.status()); // it may have moved since the check
+            Project before = mapper.toApi(old);
+            ProjectEntity project = ProjectMapper.copy(old);
+            apply(line, project);
+            List<String> changed = mapper.changedFields(before, mapper.toApi(project));
+            if (changed.isEmpty()) {
+                batch.unchanged++;
+                continue;
+            }
+            project.version = old.version + 1;
+            project.updatedAt = now;
+            Project snapshot = mapper.toApi(project);
+            updates.add(project);
+            history.add(entry(snapshot, who, "imported", changed));
+            events.add(new Outbox.Event(project.code, ProjectService.UPDATED, snapshot));
+            batch.updated++;
+        }
+        writer.insert(inserts);
+        writer.update(updates);
+        writer.history(history);
+        outbox.publishAll(ProjectService.TOPIC, events);
+        return batch;
+    }
+
+    private String[] entry(Project snapshot, String who, String change, List<String> changed) {
+        return new String[] {snapshot.code(), Long.toString(snapshot.version()), snapshot.updatedAt().toString(), who,
+            change, mapper.write(changed), mapper.write(snapshot)};
+    }
+
+    private static void apply(ImportLine line, ProjectEntity project) {
+        project.name = line.name();
+        project.zoneCode = line.zoneCode();
+        project.programmeCode = line.programmeCode();
+        project.categoryCode = line.categoryCode();
+        project.status = line.status().value();
+        project.sector = line.sector();
+        project.estimatedAmount = line.amount();
+        project.estimatedCurrency = line.currency();
+        project.plannedStart = line.plannedStart();
+        project.plannedCompletion = line.plannedCompletion();
+        if (line.typeGiven()) {
+            project.type = line.type() == null ? null : line.type().value();
+        }
+    }
+}
