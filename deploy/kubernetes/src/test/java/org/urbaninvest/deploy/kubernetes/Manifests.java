@@ -81,10 +81,6 @@ final class Manifests {
         return new Manifests(source, objects);
     }
 
-    String source() {
-        return source;
-    }
-
     List<HasMetadata> all() {
         return objects;
     }

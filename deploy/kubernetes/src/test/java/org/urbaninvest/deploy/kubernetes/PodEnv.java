@@ -56,8 +56,4 @@ final class PodEnv {
         }
         return value.literal();
     }
-
-    Map<String, Value> all() {
-        return values;
-    }
 }
