@@ -1,0 +1,96 @@
+package org.urbaninvest.reporting.mapping;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.platform.money.MoneyTotals;
+import org.urbaninvest.platform.money.Ratios;
+import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
+import org.urbaninvest.reporting.repository.ReportReads.ZoneTotals;
+import org.urbaninvest.reporting.rest.ProgrammeReport;
+import org.urbaninvest.reporting.rest.ZoneReport;
+
+/** Turns totals rows into the reports of SYSTEM.md §6. */
+public final class ReportMapper {
+
+    /** OC4IDS project statuses in their order; {@code byStatus} lists each, zero or not. */
+    public static final List<String> STATUSES = List.of("identification", "preparation", "implementation",
+            "completion", "maintenance", "decommissioning", "decommissioned", "cancelled");
+    private static final String CANCELLED = "cancelled";
+
+    private ReportMapper() {
+    }
+
+    public static ZoneReport zoneReport(String zone, Instant asOf, ZoneTotals totals) {
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        STATUSES.forEach(status -> byStatus.put(status, 0L));
+        long projectCount = 0;
+        MoneyTotals estimated = MoneyTotals.empty();
+        for (TotalRow row : totals.projects()) {
+            byStatus.merge(row.key(), row.count(), Long::sum);
+            if (!CANCELLED.equals(row.key())) {
+                projectCount += row.count();
+                estimated.add(row.currency(), row.amount());
+            }
+        }
+        Map<String, ZoneReport.Measure> measures = new TreeMap<>();
+        for (TotalRow row : totals.agreements()) {
+            ZoneReport.Measure measure = measures.getOrDefault(row.key(), new ZoneReport.Measure(0, MoneyTotals.empty()));
+            measures.put(row.key(), new ZoneReport.Measure(measure.count() + row.count(),
+                    measure.amount().add(row.currency(), row.amount())));
+        }
+        ZoneReport.Measure intended = measure(measures, "intended");
+        ZoneReport.Measure signed = measure(measures, "signed");
+        ZoneReport.Measure started = measure(measures, "started");
+        ZoneReport.Measure operational = measure(measures, "operational");
+        ZoneReport.Measure withdrawn = measure(measures, "withdrawn");
+        MoneyTotals funds = measure(measures, "funds").amount();
+        ZoneReport.Rates rates = new ZoneReport.Rates(
+                Ratios.of(signed.count(), intended.count()), perCurrency(signed.amount(), intended.amount()),
+                Ratios.of(started.count(), signed.count()), Ratios.of(operational.count(), signed.count()),
+                perCurrency(funds, signed.amount()));
+        return new ZoneReport(zone, asOf, new ZoneReport.Projects(projectCount, estimated, byStatus),
+                new ZoneReport.Agreements(intended, signed, started, operational, withdrawn, funds), rates);
+    }
+
+    private static ZoneReport.Measure measure(Map<String, ZoneReport.Measure> measures, String name) {
+        return measures.getOrDefault(name, new ZoneReport.Measure(0, MoneyTotals.empty()));
+    }
+
+    /** numerator / denominator in each currency either has; {@code null} where the denominator is zero. */
+    static Map<String, BigDecimal> perCurrency(MoneyTotals numerator, MoneyTotals denominator) {
+        Map<String, BigDecimal> rates = new TreeMap<>();
+        TreeSet<String> currencies = new TreeSet<>(numerator.asMap().keySet());
+        currencies.addAll(denominator.asMap().keySet());
+        for (String currency : currencies) {
+            rates.put(currency, Ratios.of(numerator.get(currency), denominator.get(currency)));
+        }
+        return rates;
+    }
+
+    /**
+     * Registered figures match the declared ones when the counts are equal and the amount in the declared
+     * currency equals the declared amount, with nothing registered in another currency.
+     */
+    public static boolean matches(ProgrammeReport.Declared declared, ProgrammeReport.Registered registered) {
+        Money investment = declared.investment();
+        return declared.projectCount() == registered.projectCount()
+                && registered.investment().get(investment.currency()).compareTo(investment.amount()) == 0
+                && registered.investment().asMap().keySet().stream().allMatch(investment.currency()::equals);
+    }
+
+    public static ProgrammeReport.Registered registered(List<TotalRow> rows) {
+        long count = 0;
+        MoneyTotals amount = MoneyTotals.empty();
+        for (TotalRow row : rows) {
+            count += row.count();
+            amount.add(row.currency(), row.amount());
+        }
+        return new ProgrammeReport.Registered(count, amount);
+    }
+}

@@ -1,0 +1,315 @@
+package org.urbaninvest.reporting.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
+import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.reporting.service.AgreementState;
+import org.urbaninvest.reporting.service.Contribution;
+import org.urbaninvest.reporting.service.ProjectState;
+
+/**
+ * The write side of the projections, in the caller's transaction (the inbox's, one per event and generation).
+ * Plain JDBC on the transaction's connection: upserts with {@code ON CONFLICT} and batched totals.
+ */
+@ApplicationScoped
+public class ProjectionStore {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A zone as the projection holds it; {@code known} is false when the zone has not been seen yet. */
+    public record ZoneRow(boolean known, String parentCode) {
+    }
+
+    public record ProgrammeCategory(String code, String name, long declaredCount, Money declared) {
+    }
+
+    /**
+     * Locks the generation against a switch-over for the rest of the transaction; returns its status, or
+     * {@code null} when it no longer exists (dropped by a switch-over after the caller listed it).
+     */
+    public String holdGeneration(int generation) {
+        return work(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT status FROM projection_generation WHERE generation = ? FOR SHARE")) {
+                query.setInt(1, generation);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    public void advanceClock(int generation, String topic, Instant eventTime) {
+        update("""
+                INSERT INTO generation_clock (generation, topic, as_of) VALUES (?, ?, ?)
+                ON CONFLICT (generation, topic) DO UPDATE SET as_of = GREATEST(generation_clock.as_of, EXCLUDED.as_of)""",
+                generation, topic, Timestamp.from(eventTime));
+    }
+
+    public ZoneRow findZone(int generation, String code) {
+        return work(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT parent_code FROM zone_view WHERE generation = ? AND code = ?")) {
+                query.setInt(1, generation);
+                query.setString(2, code);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? new ZoneRow(true, rs.getString(1)) : new ZoneRow(false, null);
+                }
+            }
+        });
+    }
+
+    public void saveZone(int generation, String code, String name, String kind, String parentCode) {
+        update("""
+                INSERT INTO zone_view (generation, code, name, kind, parent_code) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (generation, code) DO UPDATE
+                SET name = EXCLUDED.name, kind = EXCLUDED.kind, parent_code = EXCLUDED.parent_code""",
+                generation, code, name, kind, parentCode);
+    }
+
+    public void saveProgramme(int generation, String code, String name, String zoneCode, LocalDate publishedOn,
+            long declaredCount, Money declared, List<ProgrammeCategory> categories) {
+        update("""
+                INSERT INTO programme_view (generation, code, name, zone_code, published_on, declared_count,
+                                            declared_amount, declared_currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (generation, code) DO UPDATE
+                SET name = EXCLUDED.name, zone_code = EXCLUDED.zone_code, published_on = EXCLUDED.published_on,
+                    declared_count = EXCLUDED.declared_count, declared_amount = EXCLUDED.declared_amount,
+                    declared_currency = EXCLUDED.declared_currency""",
+                generation, code, name, zoneCode, publishedOn == null ? null : Date.valueOf(publishedOn),
+                declaredCount, declared.amount(), declared.currency());
+        update("DELETE FROM programme_category_view WHERE generation = ? AND programme_code = ?", generation, code);
+        work(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO programme_category_view (generation, programme_code, code, position, name,
+                                                         declared_count, declared_amount, declared_currency)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                int position = 0;
+                for (ProgrammeCategory category : categories) {
+                    insert.setInt(1, generation);
+                    insert.setString(2, code);
+                    insert.setString(3, category.code());
+                    insert.setInt(4, position++);
+                    insert.setString(5, category.name());
+                    insert.setLong(6, category.declaredCount());
+                    insert.setBigDecimal(7, category.declared().amount());
+                    insert.setString(8, category.declared().currency());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public void saveInvestor(int generation, String id, String name, String kind) {
+        update("""
+                INSERT INTO investor_view (generation, id, name, kind) VALUES (?, ?, ?, ?)
+                ON CONFLICT (generation, id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind""",
+                generation, id, name, kind);
+    }
+
+    public ProjectState findProject(int generation, String code) {
+        return work(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT zone_code, programme_code, category_code, status, estimated_investment_amount,
+                           estimated_investment_currency
+                    FROM project_view WHERE generation = ? AND code = ?""")) {
+                query.setInt(1, generation);
+                query.setString(2, code);
+                try (ResultSet rs = query.executeQuery()) {
+                    return rs.next() ? new ProjectState(code, rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), new Money(rs.getBigDecimal(5), rs.getString(6))) : null;
+                }
+            }
+        });
+    }
+
+    public void saveProject(int generation, ProjectState project) {
+        update("""
+                INSERT INTO project_view (generation, code, zone_code, programme_code, category_code, status,
+                                          estimated_investment_amount, estimated_investment_currency)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (generation, code) DO UPDATE
+                SET zone_code = EXCLUDED.zone_code, programme_code = EXCLUDED.programme_code,
+                    category_code = EXCLUDED.category_code, status = EXCLUDED.status,
+                    estimated_investment_amount = EXCLUDED.estimated_investment_amount,
+                    estimated_investment_currency = EXCLUDED.estimated_investment_currency""",
+                generation, project.code(), project.zoneCode(), project.programmeCode(), project.categoryCode(),
+                project.status(), project.estimatedInvestment().amount(), project.estimatedInvestment().currency());
+    }
+
+    public AgreementState findAgreement(int generation, String id) {
+        return work(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT zone_code, project_code, stage, intended_amount, intended_currency, intended_on,
+                           signed_amount, signed_currency, signed_on, funds_in_place_amount, funds_in_place_currency,
+                           disbursements::text
+                    FROM agreement_view WHERE generation = ? AND id = ?""")) {
+                query.setInt(1, generation);
+                query.setString(2, id);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) {
+                        return null;
+                    }
+                    BigDecimal signed = rs.getBigDecimal(7);
+                    return new AgreementState(id, rs.getString(1), rs.getString(2), rs.getString(3),
+                            new Money(rs.getBigDecimal(4), rs.getString(5)), localDate(rs.getDate(6)),
+                            signed == null ? null : new Money(signed, rs.getString(8)), localDate(rs.getDate(9)),
+                            new Money(rs.getBigDecimal(10), rs.getString(11)), readDisbursements(rs.getString(12)));
+                }
+            }
+        });
+    }
+
+    public void saveAgreement(int generation, AgreementState agreement) {
+        Money signed = agreement.signedAmount();
+        update("""
+                INSERT INTO agreement_view (generation, id, zone_code, project_code, stage, intended_amount,
+                    intended_currency, intended_on, signed_amount, signed_currency, signed_on,
+                    funds_in_place_amount, funds_in_place_currency, disbursements)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (generation, id) DO UPDATE
+                SET zone_code = EXCLUDED.zone_code, project_code = EXCLUDED.project_code, stage = EXCLUDED.stage,
+                    intended_amount = EXCLUDED.intended_amount, intended_currency = EXCLUDED.intended_currency,
+                    intended_on = EXCLUDED.intended_on, signed_amount = EXCLUDED.signed_amount,
+                    signed_currency = EXCLUDED.signed_currency, signed_on = EXCLUDED.signed_on,
+                    funds_in_place_amount = EXCLUDED.funds_in_place_amount,
+                    funds_in_place_currency = EXCLUDED.funds_in_place_currency,
+                    disbursements = EXCLUDED.disbursements""",
+                generation, agreement.id(), agreement.zoneCode(), agreement.projectCode(), agreement.stage(),
+                agreement.intendedAmount().amount(), agreement.intendedAmount().currency(),
+                sqlDate(agreement.intendedOn()), signed == null ? null : signed.amount(),
+                signed == null ? null : signed.currency(), sqlDate(agreement.signedOn()),
+                agreement.fundsInPlace().amount(), agreement.fundsInPlace().currency(),
+                writeDisbursements(agreement.disbursements()));
+    }
+
+    /** Adds the rows of {@code delta} to the totals tables, one batch per table. */
+    public void addTotals(int generation, Contribution delta) {
+        if (delta.isEmpty()) {
+            return;
+        }
+        work(connection -> {
+            TotalsTable current = null;
+            PreparedStatement statement = null;
+            try {
+                for (Map.Entry<Contribution.Key, Contribution.Figure> row : delta.rows().entrySet()) {
+                    TotalsTable table = row.getKey().table();
+                    if (table != current) {
+                        if (statement != null) {
+                            statement.executeBatch();
+                            statement.close();
+                        }
+                        statement = connection.prepareStatement(table.upsertSql());
+                        current = table;
+                    }
+                    int index = 1;
+                    statement.setInt(index++, generation);
+                    for (Object value : row.getKey().values()) {
+                        statement.setObject(index++, value instanceof LocalDate day ? Date.valueOf(day) : value);
+                    }
+                    statement.setLong(index++, row.getValue().count());
+                    statement.setBigDecimal(index, row.getValue().amount());
+                    statement.addBatch();
+                }
+                if (statement != null) {
+                    statement.executeBatch();
+                }
+            } finally {
+                if (statement != null) {
+                    statement.close();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Notes that these zones' reports changed, for the zone-summaries publisher. */
+    public void markChanged(Collection<String> zoneCodes) {
+        work(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO zone_change (zone_code) VALUES (?)")) {
+                for (String code : new TreeSet<>(zoneCodes)) {
+                    insert.setString(1, code);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private List<AgreementState.Disbursement> readDisbursements(String text) {
+        try {
+            List<AgreementState.Disbursement> list = new ArrayList<>();
+            for (JsonNode item : json.readTree(text)) {
+                list.add(new AgreementState.Disbursement(
+                        new Money(new BigDecimal(item.get("amount").asText()), item.get("currency").asText()),
+                        item.hasNonNull("receivedOn") ? LocalDate.parse(item.get("receivedOn").asText()) : null));
+            }
+            return list;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored disbursements are not JSON", e);
+        }
+    }
+
+    private String writeDisbursements(List<AgreementState.Disbursement> disbursements) {
+        ArrayNode list = json.createArrayNode();
+        for (AgreementState.Disbursement disbursement : disbursements) {
+            ObjectNode item = list.addObject();
+            item.put("amount", disbursement.amount().amount().toPlainString());
+            item.put("currency", disbursement.amount().currency());
+            item.put("receivedOn", disbursement.receivedOn() == null ? null : disbursement.receivedOn().toString());
+        }
+        return list.toString();
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static Date sqlDate(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private void update(String sql, Object... parameters) {
+        work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private <T> T work(ReturningWork<T> work) {
+        return entityManager.unwrap(Session.class).doReturningWork(work);
+    }
+}

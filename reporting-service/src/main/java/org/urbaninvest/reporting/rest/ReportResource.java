@@ -1,0 +1,110 @@
+package org.urbaninvest.reporting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.reporting.mapping.ZoneCsv;
+import org.urbaninvest.reporting.service.ReportService;
+
+@Path("/api/v1/reports")
+@Tag(name = "Reports")
+@RolesAllowed(Roles.VIEWER)
+public class ReportResource {
+
+    static final String CSV = "text/csv";
+    private static final int MAX_PAGE_SIZE = 500;
+
+    @Inject
+    ReportService reports;
+
+    @GET
+    @Path("/zones/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A zone's projects, agreements and rates; with its descendants unless includeSubzones=false")
+    public ZoneReport zone(@PathParam("code") String code,
+            @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones) {
+        return reports.zone(code, includeSubzones);
+    }
+
+    @GET
+    @Path("/zones")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Operation(summary = "One summary row per zone (paged JSON, or every zone as CSV with Accept: text/csv)")
+    public Response zones(@QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
+            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        if (wantsCsv(headers)) {
+            return Response.ok(ZoneCsv.write(reports.allZones(includeSubzones)), CSV + ";charset=UTF-8").build();
+        }
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return Response.ok(reports.zones(includeSubzones, page, size), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/zones/{code}/timeseries")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Intended (by intendedOn), signed (by signedOn) or funds in place (by receivedOn) per period")
+    public List<TimeseriesPoint> timeseries(@PathParam("code") String code, @QueryParam("metric") String metric,
+            @QueryParam("interval") @DefaultValue("month") String interval,
+            @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones) {
+        return reports.timeseries(code, includeSubzones, parse(ReportService.Metric.class, "metric", metric),
+                parse(ReportService.Interval.class, "interval", interval));
+    }
+
+    @GET
+    @Path("/programmes/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A programme's declared figures against its registered projects, per category")
+    public ProgrammeReport programme(@PathParam("code") String code) {
+        return reports.programme(code);
+    }
+
+    @GET
+    @Path("/catalogue")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The zones and programmes known to the reports, with names (for pickers)")
+    public Catalogue catalogue() {
+        return reports.catalogue();
+    }
+
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.valueOf(CSV))) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        if (value == null || !names.contains(value)) {
+            throw ProblemException.badRequest(field, "must be one of " + String.join(", ", names));
+        }
+        return Enum.valueOf(type, value);
+    }
+}

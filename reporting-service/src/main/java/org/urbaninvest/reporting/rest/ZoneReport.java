@@ -1,0 +1,29 @@
+package org.urbaninvest.reporting.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import org.urbaninvest.platform.money.MoneyTotals;
+
+/**
+ * A zone's figures (SYSTEM.md §6): also the value of {@code zone-summaries.v1}, whose JSON Schema is
+ * {@code events/report.zone-summary.schema.json}.
+ */
+public record ZoneReport(String zone, Instant asOf, Projects projects, Agreements agreements, Rates rates) {
+
+    /** {@code count} and {@code estimatedInvestment} leave out cancelled projects; {@code byStatus} counts all. */
+    public record Projects(long count, MoneyTotals estimatedInvestment, Map<String, Long> byStatus) {
+    }
+
+    public record Measure(long count, MoneyTotals amount) {
+    }
+
+    public record Agreements(Measure intended, Measure signed, Measure started, Measure operational,
+            Measure withdrawn, MoneyTotals fundsInPlace) {
+    }
+
+    /** Ratios to 4 places (HALF_EVEN), {@code null} when the denominator is zero; amount rates per currency. */
+    public record Rates(BigDecimal signingByCount, Map<String, BigDecimal> signingByAmount, BigDecimal startByCount,
+            BigDecimal operationalByCount, Map<String, BigDecimal> fundsInPlaceByAmount) {
+    }
+}

@@ -1,0 +1,168 @@
+package org.urbaninvest.reporting.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+import org.urbaninvest.platform.events.IncomingEvent;
+import org.urbaninvest.platform.events.PoisonEventException;
+import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.reporting.config.ReportingConfig;
+import org.urbaninvest.reporting.messaging.KafkaSettings;
+import org.urbaninvest.reporting.repository.Generations;
+import org.urbaninvest.reporting.rest.RebuildStatus;
+
+/**
+ * Rebuilds the projections from the beginning of every topic into a fresh generation while the active one
+ * keeps answering reports, then switches over in one transaction. The live consumers apply new events to
+ * both generations meanwhile; the replay reads up to the end offsets taken after the new generation opened,
+ * so every event reaches the new generation from the replay, the live consumers, or both (applied once).
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+
+    @Inject
+    Generations generations;
+
+    @Inject
+    ProjectionService projections;
+
+    @Inject
+    KafkaSettings kafka;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    ReportingConfig config;
+
+    private volatile RebuildStatus status = RebuildStatus.idle();
+    private volatile boolean stopping;
+    private final AtomicLong read = new AtomicLong();
+
+    /** A build left behind by a stopped instance can never finish: drop it. */
+    void discardAbandoned(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> generations.building().forEach(generations::drop));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    public RebuildStatus status() {
+        RebuildStatus current = status;
+        return RebuildStatus.RUNNING.equals(current.state()) ? current.withRead(read.get()) : current;
+    }
+
+    /** Starts a rebuild in the background; 409 while one is running. */
+    public synchronized RebuildStatus start() {
+        Integer generation = QuarkusTransaction.requiringNew().call(generations::openBuilding);
+        if (generation == null) {
+            throw ProblemException.conflict("a rebuild is already running");
+        }
+        read.set(0);
+        status = RebuildStatus.running(generation, Instant.now(), 0);
+        Thread thread = new Thread(() -> run(generation), "projection-rebuild-" + generation);
+        thread.setDaemon(true);
+        thread.start();
+        return status;
+    }
+
+    private void run(int generation) {
+        Instant started = status.startedAt();
+        try {
+            long events = replay(generation);
+            QuarkusTransaction.requiringNew().run(() -> generations.switchTo(generation));
+            status = RebuildStatus.finished(generation, started, Instant.now(), events);
+            LOG.infof("projections rebuilt from %d events as generation %d", events, generation);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "projection rebuild %d failed; the active figures stay", generation);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> generations.drop(generation));
+            } catch (RuntimeException dropFailure) {
+                LOG.warnf("generation %d is dropped at the next start: %s", generation, dropFailure.getMessage());
+            }
+            status = RebuildStatus.failed(generation, started, Instant.now(), read.get(), e.getMessage());
+        }
+    }
+
+    /** Reads every topic from the beginning up to the end offsets of now; returns the records read. */
+    private long replay(int generation) {
+        Map<String, Object> settings = kafka.client();
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "reporting-service-rebuild-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        settings.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        Instant deadline = Instant.now().plus(config.rebuild().timeout());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : Topics.CONSUMED) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            long total = 0;
+            for (TopicPartition partition : partitions) {
+                total += Math.max(0, end.get(partition) - consumer.position(partition, Duration.ofSeconds(30)));
+            }
+            status = RebuildStatus.running(generation, status.startedAt(), total);
+            while (!done(consumer, partitions, end)) {
+                if (stopping || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(stopping ? "the service is stopping" : "the rebuild timed out");
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(config.rebuild().pollTimeout())) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < end.get(partition)) {
+                        apply(generation, record);
+                        read.incrementAndGet();
+                    }
+                }
+            }
+            return read.get();
+        }
+    }
+
+    private static boolean done(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+            Map<TopicPartition, Long> end) {
+        for (TopicPartition partition : partitions) {
+            if (consumer.position(partition) < end.get(partition)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void apply(int generation, ConsumerRecord<String, String> record) {
+        try {
+            projections.applyTo(generation, IncomingEvent.parse(record, json));
+        } catch (PoisonEventException e) {
+            // the live consumer sent it to the dead letters already; it is skipped here for the same reason
+            LOG.debugf("rebuild skips unprocessable %s@%d: %s", record.topic(), record.offset(), e.getMessage());
+        }
+    }
+}

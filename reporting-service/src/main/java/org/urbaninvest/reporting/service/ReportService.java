@@ -1,0 +1,150 @@
+package org.urbaninvest.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.platform.money.MoneyTotals;
+import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.reporting.mapping.ReportMapper;
+import org.urbaninvest.reporting.repository.ReportReads;
+import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
+import org.urbaninvest.reporting.rest.Catalogue;
+import org.urbaninvest.reporting.rest.Page;
+import org.urbaninvest.reporting.rest.ProgrammeReport;
+import org.urbaninvest.reporting.rest.TimeseriesPoint;
+import org.urbaninvest.reporting.rest.ZoneReport;
+
+/** The reports, each read from one consistent snapshot of the active projections. */
+@ApplicationScoped
+public class ReportService {
+
+    public enum Metric {
+        intended(AgreementState.METRIC_INTENDED), signed(AgreementState.METRIC_SIGNED),
+        fundsInPlace(AgreementState.METRIC_FUNDS_IN_PLACE);
+
+        final String stored;
+
+        Metric(String stored) {
+            this.stored = stored;
+        }
+    }
+
+    public enum Interval {
+        month, quarter, year;
+
+        String period(LocalDate month) {
+            return switch (this) {
+                case month -> String.format("%04d-%02d", month.getYear(), month.getMonthValue());
+                case quarter -> String.format("%04d-Q%d", month.getYear(), (month.getMonthValue() - 1) / 3 + 1);
+                case year -> String.format("%04d", month.getYear());
+            };
+        }
+    }
+
+    @Inject
+    ReportReads reads;
+
+    public ZoneReport zone(String code, boolean includeSubzones) {
+        return reads.read(view -> {
+            if (!view.zoneExists(code)) {
+                throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
+            }
+            return ReportMapper.zoneReport(code, view.asOf(), view.zoneTotals(code, includeSubzones));
+        });
+    }
+
+    /**
+     * The reports (with subzones) of the known zones among {@code changed} and of their ancestors, whose
+     * roll-ups include them: what zone-summaries.v1 publishes after those zones changed.
+     */
+    public Map<String, ZoneReport> summaries(List<String> changed) {
+        return reads.read(view -> {
+            Map<String, ZoneReport> reports = new LinkedHashMap<>();
+            for (String code : view.selfAndAncestors(changed)) {
+                reports.put(code, ReportMapper.zoneReport(code, view.asOf(), view.zoneTotals(code, true)));
+            }
+            return reports;
+        });
+    }
+
+    public Page<ZoneReport> zones(boolean includeSubzones, int page, int size) {
+        return reads.read(view -> {
+            List<ZoneReport> items = new ArrayList<>();
+            view.zonesTotals(includeSubzones, page * size, size)
+                    .forEach((code, totals) -> items.add(ReportMapper.zoneReport(code, view.asOf(), totals)));
+            return new Page<>(items, page, size, view.zoneCount());
+        });
+    }
+
+    /** Every zone's report with the zone's name, for the CSV export. */
+    public List<NamedReport> allZones(boolean includeSubzones) {
+        return reads.read(view -> {
+            Map<String, String> names = view.zones(0, -1).stream()
+                    .collect(Collectors.toMap(ReportReads.ZoneRow::code, ReportReads.ZoneRow::name));
+            List<NamedReport> items = new ArrayList<>();
+            view.zonesTotals(includeSubzones, 0, -1).forEach((code, totals) -> items.add(
+                    new NamedReport(names.get(code), ReportMapper.zoneReport(code, view.asOf(), totals))));
+            return items;
+        });
+    }
+
+    public record NamedReport(String name, ZoneReport report) {
+    }
+
+    public List<TimeseriesPoint> timeseries(String code, boolean includeSubzones, Metric metric, Interval interval) {
+        return reads.read(view -> {
+            if (!view.zoneExists(code)) {
+                throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
+            }
+            Map<String, TimeseriesPoint> points = new LinkedHashMap<>();
+            for (ReportReads.SeriesRow row : view.series(code, includeSubzones, metric.stored)) {
+                String period = interval.period(row.month());
+                TimeseriesPoint point = points.getOrDefault(period, new TimeseriesPoint(period, 0, MoneyTotals.empty()));
+                points.put(period, new TimeseriesPoint(period, point.count() + row.count(),
+                        point.amount().add(row.currency(), row.amount())));
+            }
+            return List.copyOf(points.values());
+        });
+    }
+
+    public ProgrammeReport programme(String code) {
+        return reads.read(view -> {
+            ReportReads.ProgrammeRow programme = view.programme(code);
+            if (programme == null) {
+                throw ProblemException.notFound("no programme '" + code + "' is known to the reports");
+            }
+            List<TotalRow> totals = view.programmeTotals(code);
+            ProgrammeReport.Declared declared = new ProgrammeReport.Declared(programme.declaredCount(),
+                    new Money(programme.declaredAmount(), programme.declaredCurrency()));
+            ProgrammeReport.Registered registered = ReportMapper.registered(totals);
+            List<ProgrammeReport.Category> categories = new ArrayList<>();
+            for (ReportReads.CategoryRow category : view.categories(code)) {
+                ProgrammeReport.Declared categoryDeclared = new ProgrammeReport.Declared(category.declaredCount(),
+                        new Money(category.declaredAmount(), category.declaredCurrency()));
+                ProgrammeReport.Registered categoryRegistered = ReportMapper.registered(
+                        totals.stream().filter(row -> row.key().equals(category.code())).toList());
+                categories.add(new ProgrammeReport.Category(category.code(), category.name(), categoryDeclared,
+                        categoryRegistered, ReportMapper.matches(categoryDeclared, categoryRegistered)));
+            }
+            return new ProgrammeReport(code, view.asOf(), declared, registered,
+                    ReportMapper.matches(declared, registered), categories);
+        });
+    }
+
+    public Catalogue catalogue() {
+        return reads.read(view -> new Catalogue(view.asOf(),
+                view.zones(0, -1).stream()
+                        .map(zone -> new Catalogue.Zone(zone.code(), zone.name(), zone.kind(), zone.parentCode()))
+                        .toList(),
+                view.programmes().stream()
+                        .map(programme -> new Catalogue.Programme(programme.code(), programme.name(),
+                                programme.zoneCode()))
+                        .toList()));
+    }
+}

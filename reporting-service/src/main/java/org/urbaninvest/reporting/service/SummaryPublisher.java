@@ -1,0 +1,88 @@
+package org.urbaninvest.reporting.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.urbaninvest.platform.outbox.Outbox;
+import org.urbaninvest.reporting.config.ReportingConfig;
+import org.urbaninvest.reporting.messaging.SummaryTopic;
+import org.urbaninvest.reporting.repository.SummaryStore;
+import org.urbaninvest.reporting.rest.ZoneReport;
+
+/**
+ * Publishes {@code zone-summaries.v1}: every second, the zones whose figures changed (and their ancestors,
+ * whose roll-ups include them) get their report written to the outbox, at most once per second per zone. The
+ * change marks are written in the projections' transactions and cleared here in the outbox's transaction,
+ * so no change is lost and none is published without being recorded.
+ */
+@ApplicationScoped
+public class SummaryPublisher {
+
+    private static final Logger LOG = Logger.getLogger(SummaryPublisher.class);
+    static final String EVENT_TYPE = "report.zone-summary";
+    private static final int BATCH = 2_000;
+
+    @Inject
+    SummaryStore store;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    SummaryTopic topic;
+
+    @Inject
+    ReportingConfig config;
+
+    @Scheduled(every = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!config.summaries().enabled() || !topic.ensure()) {
+            return;
+        }
+        try {
+            publishDue();
+        } catch (RuntimeException e) {
+            LOG.warnf("zone summaries not published this round: %s", e.getMessage());
+        }
+    }
+
+    /** Publishes what is due now; returns how many summaries were written. */
+    public int publishDue() {
+        List<SummaryStore.Change> changes = QuarkusTransaction.requiringNew().call(() -> store.pending(BATCH));
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        List<String> changed = changes.stream().map(SummaryStore.Change::zoneCode).distinct().toList();
+        Map<String, ZoneReport> due = reports.summaries(changed);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!store.tryLock()) {
+                return 0;
+            }
+            Set<String> recent = store.publishedWithin(due.keySet(), config.summaries().minInterval());
+            List<String> published = new ArrayList<>();
+            List<String> deferred = new ArrayList<>();
+            due.forEach((zone, report) -> {
+                if (recent.contains(zone)) {
+                    deferred.add(zone);
+                } else {
+                    outbox.publish(Topics.ZONE_SUMMARIES, zone, EVENT_TYPE, report);
+                    published.add(zone);
+                }
+            });
+            store.published(published);
+            store.defer(deferred);
+            store.done(changes);
+            return published.size();
+        });
+    }
+}
