@@ -295,8 +295,46 @@ public final class TestEvents {
         return new Agreement(zoneCode, intendedAmount, currency, intendedOn).move("agreement.intended");
     }
 
+    /** An agreement with a chosen id (e.g. one whose Kafka key lands on a chosen partition). */
+    public static Agreement agreement(String id, String zoneCode, String intendedAmount, String currency,
+            String intendedOn) {
+        Agreement agreement = new Agreement(zoneCode, intendedAmount, currency, intendedOn).move("agreement.intended");
+        agreement.id = id;
+        return agreement;
+    }
+
+    /** A new UUID whose record lands on the same partition of {@code topic} as {@code key}'s. */
+    public static String keyOnSamePartition(String topic, String key) {
+        int partitions = partitions(topic);
+        int target = partition(key, partitions);
+        while (true) {
+            String candidate = UUID.randomUUID().toString();
+            if (partition(candidate, partitions) == target) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(String key, int partitions) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                % partitions;
+    }
+
+    private static int partitions(String topic) {
+        java.util.Properties config = new java.util.Properties();
+        config.put("bootstrap.servers",
+                org.urbaninvest.testsupport.TestInfrastructure.get().kafka().bootstrapServers());
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
+                new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                        new org.apache.kafka.common.serialization.StringSerializer(),
+                        new org.apache.kafka.common.serialization.StringSerializer())) {
+            return producer.partitionsFor(topic).size();
+        }
+    }
+
     public static final class Agreement extends Aggregate<Agreement> {
-        final String id = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
         final String zoneCode;
         final String projectCode;
         String stage = "INTENDED";

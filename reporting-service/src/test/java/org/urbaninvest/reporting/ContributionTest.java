@@ -1,0 +1,51 @@
+package org.urbaninvest.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.urbaninvest.reporting.repository.TotalsTable;
+import org.urbaninvest.reporting.service.AgreementState;
+import org.urbaninvest.reporting.service.Contribution;
+
+/** An event adds the difference between the aggregate's new contribution and its old one. */
+class ContributionTest {
+
+    private static AgreementState state(TestEvents.Agreement agreement) {
+        JsonNode data = Api.parse(agreement.json());
+        return AgreementState.of(agreement.id(), data);
+    }
+
+    @Test
+    void anAmendmentReplacesTheAmount() {
+        TestEvents.Agreement agreement = TestEvents.agreement("zone-a", "100", "CNY", "2022-07-05");
+        AgreementState before = state(agreement);
+        AgreementState after = state(agreement.amendIntended("150"));
+        Contribution delta = after.contribution().minus(before.contribution());
+        assertThat(delta.rows()).hasSize(2).allSatisfy((key, figure) -> {
+            assertThat(figure.count()).isZero();
+            assertThat(figure.amount()).isEqualByComparingTo("50");
+        });
+        assertThat(after.contribution().rows().get(new Contribution.Key(TotalsTable.ZONE_AGREEMENTS,
+                List.of("zone-a", "intended", "CNY"))).amount()).isEqualByComparingTo("150");
+    }
+
+    @Test
+    void withdrawingMovesTheAgreementFromTheSignedSetToWithdrawn() {
+        TestEvents.Agreement agreement = TestEvents.agreement("zone-b", "300", "CNY", "2022-07-05")
+                .sign("250", "CNY", "2022-08-01").disburse("20", "2022-09-01");
+        AgreementState signed = state(agreement);
+        AgreementState withdrawn = state(agreement.withdraw("2022-10-01"));
+        Contribution delta = withdrawn.contribution().minus(signed.contribution());
+        assertThat(delta.rows().get(new Contribution.Key(TotalsTable.ZONE_AGREEMENTS,
+                List.of("zone-b", "withdrawn", "CNY")))).isEqualTo(new Contribution.Figure(1, new BigDecimal("300.00")));
+        assertThat(delta.rows().get(new Contribution.Key(TotalsTable.ZONE_AGREEMENTS,
+                List.of("zone-b", "signed", "CNY")))).isEqualTo(new Contribution.Figure(-1, new BigDecimal("-250.00")));
+        assertThat(delta.rows().get(new Contribution.Key(TotalsTable.ZONE_TIMESERIES,
+                List.of("zone-b", "fundsInPlace", LocalDate.of(2022, 9, 1), "CNY"))).count()).isEqualTo(-1);
+        assertThat(withdrawn.contribution().minus(withdrawn.contribution()).isEmpty()).isTrue();
+    }
+}
