@@ -81,7 +81,7 @@ public class AgreementService {
         agreement.intendedAmount = request.intendedAmount().scaled();
         agreement.intendedCurrency = request.intendedAmount().currency();
         agreement.intendedOn = request.intendedOn();
-        agreement.createdAt = now;
+        agreement.createdAt = agreement.updatedAt = now; // set before persist: the insert takes the state of now
         agreement.persist();
         Map<String, Change> changes = new LinkedHashMap<>();
         changes.put("intendedAmount", new Change(null, request.intendedAmount()));
