@@ -1,0 +1,73 @@
+package org.urbaninvest.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.urbaninvest.testsupport.Tokens;
+
+/** A rebuild replays every topic into fresh projections; reports answer throughout and end identical. */
+@QuarkusTest
+class RebuildTest {
+
+    @Test
+    void aRebuildEndsWithIdenticalReportsAndReportsAnswerMeanwhile() {
+        String zone = TestEvents.unique("rebuild");
+        String child = TestEvents.unique("rebuild-child");
+        TestEvents.zone(zone, null).send();
+        TestEvents.zone(child, zone).send();
+        String programme = TestEvents.unique("rebuild-list");
+        TestEvents.programme(programme, zone, 1, "10.00").category("all", "All", 1, "10.00").send();
+        TestEvents.project(TestEvents.unique("rebuild-project"), child, "10", "CNY").in(programme, "all").send();
+        TestEvents.agreement(child, "100", "CNY", "2022-07-01").send().sign("90", "USD", "2022-08-01").send()
+                .disburse("30", "2022-09-01").send().amendSigned("95").send();
+        TestEvents.agreement(zone, "5", "CNY", "2022-07-02").send().withdraw("2022-07-03").send();
+        Api.await("/api/v1/reports/zones/" + zone, r -> r.at("/agreements/withdrawn/count").asInt() == 1
+                && "95.00".equals(r.at("/agreements/signed/amount/USD").asText())
+                && r.at("/projects/count").asInt() == 1);
+
+        List<String> paths = List.of("/api/v1/reports/zones/" + zone, "/api/v1/reports/zones/" + child,
+                "/api/v1/reports/zones/" + zone + "?includeSubzones=false", "/api/v1/reports/zones?size=500",
+                "/api/v1/reports/programmes/" + programme, "/api/v1/reports/catalogue",
+                "/api/v1/reports/zones/" + zone + "/timeseries?metric=fundsInPlace",
+                "/api/v1/reports/zones/" + zone + "/timeseries?metric=signed&interval=quarter");
+        List<String> before = paths.stream().map(path -> Api.get(path).then().statusCode(200).extract().asString())
+                .toList();
+
+        given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild")
+                .then().statusCode(202);
+        AtomicInteger answeredDuring = new AtomicInteger();
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Api.get(paths.get(0)).then().statusCode(200);
+            answeredDuring.incrementAndGet();
+            String state = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/rebuild")
+                    .then().statusCode(200).extract().path("state");
+            assertThat(state).isNotEqualTo("FAILED");
+            return "COMPLETED".equals(state);
+        });
+        assertThat(answeredDuring.get()).isPositive();
+
+        List<String> after = paths.stream().map(path -> Api.get(path).then().statusCode(200).extract().asString())
+                .toList();
+        for (int i = 0; i < paths.size(); i++) {
+            assertThat(after.get(i)).as(paths.get(i)).isEqualTo(before.get(i));
+        }
+
+        // the rebuilt projections go on with live events
+        TestEvents.agreement(zone, "1", "CNY", "2022-07-04").send();
+        Api.await("/api/v1/reports/zones/" + zone, r -> r.at("/agreements/intended/count").asInt() == 2);
+    }
+
+    @Test
+    void onlyAnAdminMayRebuild() {
+        given().when().post("/api/v1/admin/rebuild").then().statusCode(401);
+        given().auth().oauth2(Tokens.viewer()).when().post("/api/v1/admin/rebuild").then().statusCode(403);
+        given().auth().oauth2(Tokens.editor()).when().post("/api/v1/admin/rebuild").then().statusCode(403);
+        given().auth().oauth2(Tokens.editor()).when().get("/api/v1/admin/rebuild").then().statusCode(403);
+    }
+}
