@@ -25,7 +25,7 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final String classpath;
     private final Path logFile;
-    private Process process;
+    private volatile Process process;
 
     /**
      * @param home the broker's directory: {@code server.properties} and the log directory {@code data/}
@@ -61,7 +61,10 @@ public final class KafkaBroker implements AutoCloseable {
                 run(List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString(),
                         "-c", config.toString(), "--ignore-formatted"), Duration.ofMinutes(2));
             }
-            process = java(List.of("kafka.Kafka", config.toString()))
+            // in a session of its own: a Ctrl-C in the terminal reaches only whoever started it
+            ProcessBuilder server = java(List.of("kafka.Kafka", config.toString()));
+            server.command(Processes.inOwnSession(server.command()));
+            process = server
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectErrorStream(true)
                     .start();
@@ -72,16 +75,27 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
+    public boolean isAlive() {
+        Process current = process;
+        return current != null && current.isAlive();
     }
 
-    public synchronized long pid() {
-        return process == null ? -1 : process.pid();
+    public Path home() {
+        return home;
     }
 
-    public synchronized ProcessHandle handle() {
-        return process == null ? null : process.toHandle();
+    public Path logFile() {
+        return logFile;
+    }
+
+    public long pid() {
+        Process current = process;
+        return current == null ? -1 : current.pid();
+    }
+
+    public ProcessHandle handle() {
+        Process current = process;
+        return current == null ? null : current.toHandle();
     }
 
     /** Stops the broker gracefully (SIGTERM), then forcibly if it does not stop in time. */

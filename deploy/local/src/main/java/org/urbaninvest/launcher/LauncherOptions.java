@@ -1,0 +1,126 @@
+package org.urbaninvest.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code ./run.sh} was asked: the flags, then the environment ({@code URBANINVEST_HOME},
+ * {@code URBANINVEST_PORT_OFFSET}), then the defaults.
+ */
+public record LauncherOptions(Path home, Ports ports, boolean reset, boolean demo, Set<SuiteService> services,
+        boolean help) {
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: ./run.sh [options]",
+            "",
+            "Runs UrbanInvest locally: PostgreSQL, a Kafka broker and the three services, with demo data, until Ctrl-C.",
+            "",
+            "Options:",
+            "  --reset                 wipe the state ($URBANINVEST_HOME) first: databases, Kafka logs, keys, logs",
+            "  --no-demo               do not load the demo data into an empty store",
+            "  --home DIR              where the state lives (default: $URBANINVEST_HOME, else .local in the repository)",
+            "  --port-offset N         add N to every port, e.g. to run a second suite (default: $URBANINVEST_PORT_OFFSET or 0)",
+            "  --postgres-port P       PostgreSQL (default 15432)",
+            "  --kafka-port P          Kafka (default 19092)",
+            "  --kafka-controller-port P  the broker's KRaft controller listener (default 19093)",
+            "  --project-port P        project-service (default 8081)",
+            "  --investment-port P     investment-service (default 8082)",
+            "  --reporting-port P      reporting-service (default 8083)",
+            "  --services A,B          run only these services (default: all three), e.g. to run one with quarkus:dev",
+            "  -h, --help              this text",
+            "",
+            "Environment: URBANINVEST_HOME, URBANINVEST_PORT_OFFSET; URBANINVEST_SERVICE_JAVA_OPTS replaces the services'",
+            "JVM options (default -Xms64m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError);",
+            "URBANINVEST_SKIP_BUILD=true skips the build check of ./run.sh.");
+
+    /**
+     * @param repository the repository root (the default home is {@code .local} in it)
+     */
+    public static LauncherOptions parse(String[] args, Map<String, String> environment, Path repository) {
+        Path home = environment.containsKey("URBANINVEST_HOME") && !environment.get("URBANINVEST_HOME").isBlank()
+                ? Path.of(environment.get("URBANINVEST_HOME"))
+                : repository.resolve(".local");
+        int offset = number("URBANINVEST_PORT_OFFSET", environment.getOrDefault("URBANINVEST_PORT_OFFSET", "0"));
+        Integer postgres = null;
+        Integer kafka = null;
+        Integer controller = null;
+        Integer project = null;
+        Integer investment = null;
+        Integer reporting = null;
+        boolean reset = false;
+        boolean demo = true;
+        boolean help = false;
+        Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String inline = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                name = arg.substring(0, equals);
+                inline = arg.substring(equals + 1);
+            }
+            switch (name) {
+                case "--reset" -> reset = true;
+                case "--no-demo" -> demo = false;
+                case "-h", "--help" -> help = true;
+                default -> {
+                    String value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(unknownOrMissing(name));
+                        }
+                        value = args[++i];
+                    }
+                    switch (name) {
+                        case "--home" -> home = Path.of(value);
+                        case "--port-offset" -> offset = number(name, value);
+                        case "--postgres-port" -> postgres = number(name, value);
+                        case "--kafka-port" -> kafka = number(name, value);
+                        case "--kafka-controller-port" -> controller = number(name, value);
+                        case "--project-port" -> project = number(name, value);
+                        case "--investment-port" -> investment = number(name, value);
+                        case "--reporting-port" -> reporting = number(name, value);
+                        case "--services" -> services = services(value);
+                        default -> throw new IllegalArgumentException(unknownOrMissing(name));
+                    }
+                }
+            }
+        }
+        Ports shifted = Ports.DEFAULTS.plus(offset);
+        Ports ports = new Ports(
+                postgres != null ? postgres : shifted.postgres(),
+                kafka != null ? kafka : shifted.kafka(),
+                controller != null ? controller : shifted.kafkaController(),
+                project != null ? project : shifted.project(),
+                investment != null ? investment : shifted.investment(),
+                reporting != null ? reporting : shifted.reporting());
+        return new LauncherOptions(home.toAbsolutePath().normalize(), ports, reset, demo, services, help);
+    }
+
+    private static Set<SuiteService> services(String list) {
+        Set<SuiteService> services = EnumSet.noneOf(SuiteService.class);
+        for (String name : list.split(",")) {
+            if (!name.isBlank()) {
+                services.add(SuiteService.of(name));
+            }
+        }
+        return services;
+    }
+
+    private static int number(String name, String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, not '" + value + "'");
+        }
+    }
+
+    private static String unknownOrMissing(String name) {
+        return name.startsWith("--") && USAGE.contains(name + " ")
+                ? name + " needs a value"
+                : "unknown option " + name + " (see --help)";
+    }
+}

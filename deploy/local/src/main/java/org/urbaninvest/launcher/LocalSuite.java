@@ -1,0 +1,715 @@
+package org.urbaninvest.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Everything {@code ./run.sh} runs, as one object: a PostgreSQL server with one database per service, a
+ * single-node Kafka broker, and the packaged services, each a child process with its log under
+ * {@code <home>/logs}. It keeps them running (a process that dies is started again within seconds) until
+ * {@link #stop()}, which stops the services, then the broker, then PostgreSQL.
+ *
+ * <p>Only one suite may use a home directory at a time ({@code <home>/launcher.lock}). The pid of every child
+ * is kept in {@code <home>/run/<name>.pid}; a watchdog process stops them if this JVM dies without stopping them,
+ * and the next start stops any that are left over.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    public static final String POSTGRES = "postgres";
+    public static final String KAFKA = "kafka";
+    public static final List<String> DATABASES = List.of("project", "investment", "reporting");
+    /** The services' JVM options unless told otherwise: a modest heap, G1 for throughput, no half-dead JVMs. */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(25);
+    private static final Duration QUICK_DEATH = Duration.ofSeconds(60);
+
+    private final Path home;
+    private final Path repository;
+    private final Ports ports;
+    private final Set<SuiteService> services;
+    private final List<String> serviceJvmOptions;
+    private final Map<String, String> extraEnvironment;
+    private final String kafkaClasspath;
+    private final Duration readyTimeout;
+    private final boolean supervised;
+    private final boolean reset;
+    private final Consumer<String> log;
+
+    private final Map<String, Component> components = new LinkedHashMap<>();
+    private final Map<SuiteService, ServiceProcess> serviceProcesses = new LinkedHashMap<>();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final ExecutorService restarts = Executors.newCachedThreadPool(daemon("restart"));
+    private PostgresServer postgres;
+    private KafkaBroker broker;
+    private TokenIssuer tokens;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private Watchdog watchdog;
+    private Thread supervisor;
+
+    private LocalSuite(Builder builder) {
+        this.home = builder.home.toAbsolutePath().normalize();
+        this.repository = builder.repository.toAbsolutePath().normalize();
+        this.ports = builder.ports;
+        this.services = EnumSet.copyOf(builder.services);
+        this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+        this.extraEnvironment = Map.copyOf(builder.environment);
+        this.kafkaClasspath = builder.kafkaClasspath != null ? builder.kafkaClasspath : defaultKafkaClasspath();
+        this.readyTimeout = builder.readyTimeout;
+        this.supervised = builder.supervised;
+        this.reset = builder.reset;
+        this.log = builder.log;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts everything and waits until PostgreSQL and the broker answer and every service is ready. On failure
+     * whatever was started is stopped again.
+     */
+    public LocalSuite start() {
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException("already started");
+        }
+        try {
+            synchronized (this) {
+                Files.createDirectories(home.resolve("logs"));
+                Files.createDirectories(home.resolve("run"));
+                acquireLock();
+                stopLeftovers();
+                if (reset) {
+                    wipe();
+                    Files.createDirectories(home.resolve("logs"));
+                    Files.createDirectories(home.resolve("run"));
+                }
+                checkPortsFree();
+                tokens = TokenIssuer.inDirectory(home.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
+                watchdog = Watchdog.start(home);
+                defineComponents();
+            }
+
+            long started = System.nanoTime();
+            CompletableFuture<Void> kafkaUp = CompletableFuture.runAsync(() -> components.get(KAFKA).ensureRunning(),
+                    restarts);
+            components.get(POSTGRES).ensureRunning();
+            postgres.createDatabases(DATABASES);
+            // the services start while the broker is still starting: their Kafka clients connect when it is up
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            for (SuiteService service : services) {
+                ready.add(CompletableFuture.runAsync(() -> components.get(service.id()).ensureRunning(), restarts));
+            }
+            ready.add(kafkaUp);
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            log("everything ready in %.1f s", (System.nanoTime() - started) / 1e9);
+            if (supervised && running.get()) {
+                supervisor = new Thread(this::supervise, "urbaninvest-supervisor");
+                supervisor.setDaemon(true);
+                supervisor.start();
+            }
+            return this;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        } catch (CompletionException e) {
+            stop();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    /** Stops the services, then the broker, then PostgreSQL; idempotent. */
+    public void stop() {
+        Thread watcher;
+        synchronized (this) {
+            if (!running.getAndSet(false) && lock == null) {
+                return;
+            }
+            components.values().forEach(component -> component.wanted = false);
+            watcher = supervisor;
+            supervisor = null;
+        }
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+        List<CompletableFuture<Void>> stopping = new ArrayList<>();
+        for (SuiteService service : services) {
+            Component component = components.get(service.id());
+            if (component != null) {
+                stopping.add(CompletableFuture.runAsync(component::halt, restarts));
+            }
+        }
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        if (components.containsKey(KAFKA)) {
+            components.get(KAFKA).halt();
+        }
+        if (components.containsKey(POSTGRES)) {
+            components.get(POSTGRES).halt();
+        }
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.close();
+                watchdog = null;
+            }
+            releaseLock();
+        }
+        restarts.shutdown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Set<SuiteService> services() {
+        return EnumSet.copyOf(services);
+    }
+
+    /** The key pair in {@code <home>/keys} the services trust; available once started. */
+    public TokenIssuer tokens() {
+        return tokens;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    /** A started service: its pid, port, URL and log file. */
+    public ServiceProcess service(SuiteService service) {
+        ServiceProcess process = serviceProcesses.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service.id() + " is not part of this suite");
+        }
+        return process;
+    }
+
+    public ServiceProcess service(String name) {
+        return service(SuiteService.of(name));
+    }
+
+    /** SIGKILLs a service as a crash would; the supervisor starts it again. */
+    public void killService(String name) {
+        component(service(name).name()).crash();
+        wakeUp.release();
+    }
+
+    /** Stops a service gracefully and keeps it down until {@link #startService(String)}. */
+    public void stopService(String name) {
+        Component component = component(service(name).name());
+        component.wanted = false;
+        component.halt();
+    }
+
+    /** Starts a service (if it is not running) and waits until it is ready. */
+    public void startService(String name) {
+        Component component = component(service(name).name());
+        component.wanted = true;
+        component.ensureRunning();
+    }
+
+    /** Stops the broker and keeps it down until {@link #startBroker()}. */
+    public void stopBroker() {
+        Component component = component(KAFKA);
+        component.wanted = false;
+        component.halt();
+    }
+
+    public void startBroker() {
+        Component component = component(KAFKA);
+        component.wanted = true;
+        component.ensureRunning();
+    }
+
+    /** SIGKILLs the broker; the supervisor starts it again. */
+    public void killBroker() {
+        component(KAFKA).crash();
+        wakeUp.release();
+    }
+
+    /** Stops PostgreSQL (fast shutdown) and keeps it down until {@link #startPostgres()}. */
+    public void stopPostgres() {
+        Component component = component(POSTGRES);
+        component.wanted = false;
+        component.halt();
+    }
+
+    public void startPostgres() {
+        Component component = component(POSTGRES);
+        component.wanted = true;
+        component.ensureRunning();
+    }
+
+    private Component component(String name) {
+        Component component = components.get(name);
+        if (component == null) {
+            throw new IllegalStateException("the suite is not started");
+        }
+        return component;
+    }
+
+    private void defineComponents() {
+        Path logs = home.resolve("logs");
+        postgres = new PostgresServer(home.resolve("postgres"), ports.postgres(), logs.resolve("postgres.log"));
+        broker = new KafkaBroker(home.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaClasspath,
+                logs.resolve("kafka.log"));
+        Runnable nothing = () -> { };
+        components.put(POSTGRES, new Component(POSTGRES,
+                () -> postgres.start(Duration.ofSeconds(60)), nothing, postgres::close, postgres::kill,
+                postgres::handle));
+        components.put(KAFKA, new Component(KAFKA,
+                () -> broker.start(Duration.ofSeconds(90)), nothing, broker::close, broker::kill, broker::handle));
+        for (SuiteService service : services) {
+            ServiceProcess process = new ServiceProcess(service,
+                    repository.resolve(service.id()).resolve("target").resolve("quarkus-app"),
+                    ports.of(service), environment(service), jvmOptions(), logs.resolve(service.id() + ".log"));
+            serviceProcesses.put(service, process);
+            components.put(service.id(), new Component(service.id(), process::start,
+                    () -> process.awaitReady(readyTimeout), () -> process.stop(SERVICE_STOP_GRACE), process::kill,
+                    process::handle));
+        }
+    }
+
+    /** The environment of a service: everything it needs to find the database, the broker and the keys. */
+    Map<String, String> environment(SuiteService service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
+        env.put("MP_JWT_VERIFY_ISSUER", TokenIssuer.DEFAULT_ISSUER);
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + home.resolve("keys").resolve("publicKey.pem"));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        // no trace collector runs locally; set OTEL_EXPORTER_OTLP_ENDPOINT to send traces to one
+        if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        }
+        if (service == SuiteService.INVESTMENT) {
+            env.put("QUARKUS_REST_CLIENT_PROJECT_SERVICE_URL", "http://127.0.0.1:" + ports.project());
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + home.resolve("keys").resolve("privateKey.pem"));
+        }
+        env.putAll(extraEnvironment);
+        return env;
+    }
+
+    private List<String> jvmOptions() {
+        List<String> options = new ArrayList<>(serviceJvmOptions);
+        // names the home on the command line: the watchdog and the left-over check only touch such processes
+        options.add("-Durbaninvest.home=" + home);
+        return options;
+    }
+
+    private void supervise() {
+        while (running.get()) {
+            try {
+                wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (Component component : components.values()) {
+                if (running.get() && component.needsRestart()) {
+                    component.restarting.set(true);
+                    restarts.execute(component::restart);
+                }
+            }
+        }
+    }
+
+    private void acquireLock() throws IOException {
+        Path file = home.resolve("launcher.lock");
+        lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
+            lockChannel.close();
+            lockChannel = null;
+            throw new IllegalStateException("another launcher is running with " + home
+                    + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; stop it first (Ctrl-C)");
+        }
+        lockChannel.truncate(0);
+        lockChannel.write(java.nio.ByteBuffer.wrap(
+                (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void releaseLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException ignored) {
+            // the lock goes with the process anyway
+        } finally {
+            lock = null;
+            lockChannel = null;
+        }
+    }
+
+    /** Processes a previous run left behind (its JVM was killed together with its watchdog): stop them. */
+    private void stopLeftovers() {
+        List<String> order = new ArrayList<>();
+        for (SuiteService service : SuiteService.values()) {
+            order.add(service.id());
+        }
+        order.add(KAFKA);
+        order.add(POSTGRES);
+        for (String name : order) {
+            Path pidFile = home.resolve("run").resolve(name + ".pid");
+            try {
+                if (Files.exists(pidFile)) {
+                    long pid = Long.parseLong(Files.readString(pidFile).trim());
+                    Processes.liveWithMarker(pid, home.toString()).ifPresent(process -> {
+                        log("stopping %s (pid %d) left over from a previous run", name, pid);
+                        if (POSTGRES.equals(name)) {
+                            Processes.signal(pid, "INT");
+                            if (!Processes.awaitExit(process, Duration.ofSeconds(30))) {
+                                Processes.kill(process);
+                            }
+                        } else {
+                            Processes.terminate(process, SERVICE_STOP_GRACE);
+                        }
+                    });
+                    Files.deleteIfExists(pidFile);
+                }
+            } catch (IOException | RuntimeException e) {
+                log("cannot check %s: %s", pidFile, e.getMessage());
+            }
+        }
+    }
+
+    /** Deletes the state (databases, broker logs, keys, logs) but not the lock and the launcher's own log. */
+    private void wipe() throws IOException {
+        log("wiping %s", home);
+        try (var children = Files.list(home)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (child.getFileName().toString().equals("launcher.lock")) {
+                    continue;
+                }
+                if (child.getFileName().toString().equals("logs")) {
+                    try (var logs = Files.list(child)) {
+                        for (Path log : (Iterable<Path>) logs::iterator) {
+                            if (!log.getFileName().toString().equals("launcher.log")) {
+                                deleteTree(log);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                deleteTree(child);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (var walk = Files.walk(root)) {
+                for (Path path : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        } else {
+            Files.deleteIfExists(root);
+        }
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> wanted = new LinkedHashMap<>(ports.byUse());
+        for (SuiteService service : SuiteService.values()) {
+            if (!services.contains(service)) {
+                wanted.remove(service.id());
+            }
+        }
+        List<String> busy = new ArrayList<>();
+        wanted.forEach((use, port) -> {
+            if (!Ports.isFree(port)) {
+                busy.add(port + " (" + use + ")");
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("port " + String.join(", ", busy) + " already in use on 127.0.0.1: is "
+                    + "another ./run.sh running? Stop it, or choose other ports (--port-offset)");
+        }
+    }
+
+    private void writePid(String name, ProcessHandle process) {
+        try {
+            Files.writeString(home.resolve("run").resolve(name + ".pid"), process.pid() + "\n");
+        } catch (IOException e) {
+            log("cannot record the pid of %s: %s", name, e.getMessage());
+        }
+    }
+
+    private void removePid(String name) {
+        try {
+            Files.deleteIfExists(home.resolve("run").resolve(name + ".pid"));
+        } catch (IOException ignored) {
+            // a stale pid file is checked against the command line before use
+        }
+    }
+
+    private void log(String format, Object... args) {
+        log.accept(String.format(format, args));
+    }
+
+    private String defaultKafkaClasspath() {
+        Path libs = repository.resolve("deploy").resolve("local").resolve("target").resolve("lib");
+        return Files.isDirectory(libs) ? libs + "/*" : KafkaBroker.currentClasspath();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "urbaninvest-" + name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * One supervised process: how to launch it, wait until it is ready, stop it, kill it, and see it. Launching and
+     * stopping take turns (a stop never misses a process being launched); waiting for readiness does not block a stop.
+     */
+    private final class Component {
+        private final String name;
+        private final Runnable launcher;
+        private final Runnable readiness;
+        private final Runnable stopper;
+        private final Runnable killer;
+        private final Supplier<ProcessHandle> handle;
+        private final Object gate = new Object();
+        private final AtomicBoolean restarting = new AtomicBoolean();
+        private volatile boolean wanted = true;
+        private volatile long startedAt;
+        private int quickDeaths;
+
+        Component(String name, Runnable launcher, Runnable readiness, Runnable stopper, Runnable killer,
+                Supplier<ProcessHandle> handle) {
+            this.name = name;
+            this.launcher = launcher;
+            this.readiness = readiness;
+            this.stopper = stopper;
+            this.killer = killer;
+            this.handle = handle;
+        }
+
+        boolean alive() {
+            ProcessHandle process = handle.get();
+            return process != null && process.isAlive();
+        }
+
+        boolean needsRestart() {
+            return wanted && !restarting.get() && !alive();
+        }
+
+        /** Launches the process unless it runs or is not wanted, then waits until it is ready. */
+        void ensureRunning() {
+            synchronized (gate) {
+                if (!wanted || !running.get()) {
+                    throw new IllegalStateException(name + " is stopped");
+                }
+                if (!alive()) {
+                    startedAt = System.nanoTime();
+                    try {
+                        launcher.run();
+                    } finally {
+                        ProcessHandle process = handle.get();
+                        if (process != null) {
+                            writePid(name, process);
+                            process.onExit().thenRun(wakeUp::release);
+                        }
+                    }
+                }
+            }
+            readiness.run();
+        }
+
+        void halt() {
+            synchronized (gate) {
+                stopper.run();
+                removePid(name);
+            }
+        }
+
+        void crash() {
+            synchronized (gate) {
+                killer.run();
+            }
+        }
+
+        void restart() {
+            try {
+                long ranFor = System.nanoTime() - startedAt;
+                quickDeaths = ranFor < QUICK_DEATH.toNanos() ? quickDeaths + 1 : 0;
+                long delaySeconds = quickDeaths == 0 ? 0 : Math.min(8, 1L << Math.min(3, quickDeaths - 1));
+                log("%s is not running; starting it again%s", name,
+                        delaySeconds == 0 ? "" : " in " + delaySeconds + " s");
+                if (delaySeconds > 0) {
+                    Thread.sleep(delaySeconds * 1000);
+                }
+                if (!wanted || !running.get()) {
+                    return;
+                }
+                long begin = System.nanoTime();
+                ensureRunning();
+                ProcessHandle process = handle.get();
+                log("%s is back (pid %s), ready after %.1f s", name, process == null ? "?" : process.pid(),
+                        (System.nanoTime() - begin) / 1e9);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                if (wanted && running.get()) {
+                    log("%s did not come back: %s", name, e.getMessage());
+                }
+            } finally {
+                restarting.set(false);
+                wakeUp.release();
+            }
+        }
+    }
+
+    /** How the suite is put together; every setting has the default {@code ./run.sh} uses. */
+    public static final class Builder {
+        private Path home = Path.of(".local");
+        private Path repository = Path.of(".");
+        private Ports ports = Ports.DEFAULTS;
+        private Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
+        private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private String kafkaClasspath;
+        private Duration readyTimeout = Duration.ofMinutes(3);
+        private boolean supervised = true;
+        private boolean reset;
+        private Consumer<String> log = line -> System.out.println(
+                LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + " " + line);
+
+        private Builder() {
+        }
+
+        /** State: PostgreSQL data, Kafka logs, keys, logs, pid files. */
+        public Builder home(Path home) {
+            this.home = home;
+            return this;
+        }
+
+        /** The repository root: the services' {@code target/quarkus-app} folders are found under it. */
+        public Builder repository(Path repository) {
+            this.repository = repository;
+            return this;
+        }
+
+        public Builder ports(Ports ports) {
+            this.ports = ports;
+            return this;
+        }
+
+        /** Which services to run (all three by default); PostgreSQL and the broker always run. */
+        public Builder services(Set<SuiteService> services) {
+            if (services.isEmpty()) {
+                this.services = EnumSet.noneOf(SuiteService.class);
+            } else {
+                this.services = EnumSet.copyOf(services);
+            }
+            return this;
+        }
+
+        /** The services' JVM options (heap, GC); an AppCDS archive next to a service's jar is used by itself. */
+        public Builder serviceJvmOptions(List<String> options) {
+            this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** An environment variable for every service, e.g. a log level; applied last. */
+        public Builder environment(String name, String value) {
+            environment.put(name, value);
+            return this;
+        }
+
+        /** The classpath of the broker's JVM (default: {@code deploy/local/target/lib/*}). */
+        public Builder kafkaClasspath(String classpath) {
+            this.kafkaClasspath = classpath;
+            return this;
+        }
+
+        public Builder readyTimeout(Duration timeout) {
+            this.readyTimeout = timeout;
+            return this;
+        }
+
+        /** Whether a process that dies is started again (default true). */
+        public Builder supervised(boolean supervised) {
+            this.supervised = supervised;
+            return this;
+        }
+
+        /** Whether to wipe the home's state (databases, broker logs, keys, logs) before starting. */
+        public Builder reset(boolean reset) {
+            this.reset = reset;
+            return this;
+        }
+
+        /** Where progress lines go (default: standard output with a time). */
+        public Builder log(Consumer<String> log) {
+            this.log = log;
+            return this;
+        }
+
+        public LocalSuite build() {
+            return new LocalSuite(this);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.urbaninvest.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One packaged Quarkus service ({@code <module>/target/quarkus-app/quarkus-run.jar}) running as a child process
+ * in a session of its own, configured through its environment, its output appended to its log file.
+ */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final SuiteService service;
+    private final Path application;
+    private final int port;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Path logFile;
+    private volatile Process process;
+
+    /**
+     * @param application the {@code quarkus-app} folder
+     * @param jvmOptions  the JVM's options (heap, GC, ...); an AppCDS archive next to the jar is added by itself
+     */
+    public ServiceProcess(SuiteService service, Path application, int port, Map<String, String> environment,
+            List<String> jvmOptions, Path logFile) {
+        this.service = service;
+        this.application = application;
+        this.port = port;
+        this.environment = new LinkedHashMap<>(environment);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.logFile = logFile;
+    }
+
+    public SuiteService service() {
+        return service;
+    }
+
+    public String name() {
+        return service.id();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8081}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public Path jar() {
+        return application.resolve("quarkus-run.jar");
+    }
+
+    /** Launches the JVM (does not wait for readiness). */
+    public synchronized void start() {
+        if (isAlive()) {
+            return;
+        }
+        if (!Files.isRegularFile(jar())) {
+            throw new IllegalStateException(jar() + " is missing: build the services first (./run.sh builds them, "
+                    + "or mvn -DskipTests package)");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(Processes.inOwnSession(command()))
+                    .directory(application.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().remove("CLASSPATH");
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().putAll(environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name(), e);
+        }
+    }
+
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Processes.java());
+        command.addAll(jvmOptions);
+        Path archive = application.resolve("quarkus-run.jsa");
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive);
+            command.add("-Xshare:auto");
+        }
+        command.add("-jar");
+        command.add(jar().toString());
+        return command;
+    }
+
+    /** Whether {@code /q/health/ready} answers 200 now. */
+    public boolean isReady() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits until the service is ready; fails at once if its process ends. */
+    public void awaitReady(Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            ProcessHandle current = handle();
+            if (current == null || !current.isAlive()) {
+                throw new IllegalStateException(name() + " exited during start-up; see " + logFile);
+            }
+            if (isReady()) {
+                return;
+            }
+            Processes.awaitExit(current, Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name() + " not ready within " + within + "; see " + logFile);
+    }
+
+    public boolean isAlive() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
+    /** The running process, or null. */
+    public ProcessHandle handle() {
+        Process current = process;
+        return current == null ? null : current.toHandle();
+    }
+
+    public long pid() {
+        Process current = process;
+        return current == null ? -1 : current.pid();
+    }
+
+    /** A graceful stop (SIGTERM: Quarkus finishes its requests), SIGKILL after {@code grace}. */
+    public synchronized void stop(Duration grace) {
+        if (process != null) {
+            Processes.terminate(process.toHandle(), grace);
+            process = null;
+        }
+    }
+
+    /** SIGKILL, as a crash would. */
+    public synchronized void kill() {
+        if (process != null) {
+            Processes.kill(process.toHandle());
+            process = null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.urbaninvest.launcher;
+
+/**
+ * The check character of the Unified Social Credit Code (GB 32100-2015): 18 characters from a 31-character
+ * alphabet, the last a weighted checksum of the first 17. Here only to check the demo investors' codes.
+ */
+final class CreditCodes {
+
+    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+
+    private CreditCodes() {
+    }
+
+    /** The check character for the first 17 characters of a code. */
+    static char checkCharacter(String first17) {
+        if (first17 == null || first17.length() != 17) {
+            throw new IllegalArgumentException("17 characters expected");
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            int value = ALPHABET.indexOf(first17.charAt(i));
+            if (value < 0) {
+                throw new IllegalArgumentException("not in the GB 32100 alphabet: " + first17.charAt(i));
+            }
+            sum += value * WEIGHTS[i];
+        }
+        return ALPHABET.charAt((31 - sum % 31) % 31);
+    }
+
+    /** Whether the code has 18 characters of the alphabet and the right check character. */
+    static boolean isValid(String code) {
+        if (code == null || code.length() != 18) {
+            return false;
+        }
+        for (int i = 0; i < 18; i++) {
+            if (ALPHABET.indexOf(code.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return checkCharacter(code.substring(0, 17)) == code.charAt(17);
+    }
+}

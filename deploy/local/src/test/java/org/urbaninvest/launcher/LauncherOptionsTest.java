@@ -1,0 +1,71 @@
+package org.urbaninvest.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LauncherOptionsTest {
+
+    private static final Path REPOSITORY = Path.of("/repo");
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        LauncherOptions options = LauncherOptions.parse(new String[0], Map.of(), REPOSITORY);
+        assertThat(options.home()).isEqualTo(Path.of("/repo/.local"));
+        assertThat(options.ports()).isEqualTo(new Ports(15432, 19092, 19093, 8081, 8082, 8083));
+        assertThat(options.reset()).isFalse();
+        assertThat(options.demo()).isTrue();
+        assertThat(options.services()).isEqualTo(EnumSet.allOf(SuiteService.class));
+        assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void flagsAndTheEnvironmentChangeThem() {
+        LauncherOptions options = LauncherOptions.parse(
+                new String[] {"--reset", "--no-demo", "--project-port", "9001", "--kafka-port=9002"},
+                Map.of("URBANINVEST_HOME", "/data/ui", "URBANINVEST_PORT_OFFSET", "100"), REPOSITORY);
+        assertThat(options.home()).isEqualTo(Path.of("/data/ui"));
+        assertThat(options.reset()).isTrue();
+        assertThat(options.demo()).isFalse();
+        assertThat(options.ports()).isEqualTo(new Ports(15532, 9002, 19193, 9001, 8182, 8183));
+    }
+
+    @Test
+    void theHomeFlagWinsOverTheEnvironment() {
+        LauncherOptions options = LauncherOptions.parse(new String[] {"--home", "/elsewhere", "--port-offset", "7"},
+                Map.of("URBANINVEST_HOME", "/data/ui", "URBANINVEST_PORT_OFFSET", "100"), REPOSITORY);
+        assertThat(options.home()).isEqualTo(Path.of("/elsewhere"));
+        assertThat(options.ports().project()).isEqualTo(8088);
+    }
+
+    @Test
+    void servicesCanBeChosen() {
+        LauncherOptions options = LauncherOptions.parse(new String[] {"--services", "project-service,reporting"},
+                Map.of(), REPOSITORY);
+        assertThat(options.services()).containsExactlyInAnyOrder(SuiteService.PROJECT, SuiteService.REPORTING);
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithAReason() {
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--frobnicate"}, Map.of(), REPOSITORY))
+                .hasMessageContaining("unknown option --frobnicate");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--project-port"}, Map.of(), REPOSITORY))
+                .hasMessageContaining("--project-port needs a value");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--project-port", "x"}, Map.of(), REPOSITORY))
+                .hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--project-port", "8082"}, Map.of(), REPOSITORY))
+                .hasMessageContaining("ports must differ");
+        assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--services", "billing"}, Map.of(), REPOSITORY))
+                .hasMessageContaining("unknown service");
+    }
+
+    @Test
+    void helpIsAnOption() {
+        assertThat(LauncherOptions.parse(new String[] {"-h"}, Map.of(), REPOSITORY).help()).isTrue();
+        assertThat(LauncherOptions.USAGE).contains("--reset", "--no-demo", "URBANINVEST_HOME", "--port-offset");
+    }
+}
