@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,6 +40,7 @@ import org.urbaninvest.project.service.ProjectService;
 public class ProjectResource {
 
     static final String CSV = "text/csv";
+    static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
 
     @Inject
     ProjectService projects;
@@ -58,29 +60,38 @@ public class ProjectResource {
         return Tags.created(uri.getAbsolutePathBuilder().path(project.code()).build(), project, project.version());
     }
 
+    /**
+     * A page of projects as JSON, or with {@code Accept: text/csv} every match streamed as CSV (the import's
+     * columns first); JSON unless the client prefers CSV.
+     */
     @GET
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed(Roles.VIEWER)
-    public Page<Project> list(@QueryParam("zone") String zone,
+    public Response list(@QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
             @QueryParam("programme") String programme, @QueryParam("category") String category,
             @QueryParam("status") String status, @QueryParam("q") String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return projects.list(filter(zone, includeSubzones, programme, category, status, q), page, size);
-    }
-
-    /** The same filter as {@link #list}, every match, streamed as CSV (the import's columns first). */
-    @GET
-    @Produces(CSV)
-    @RolesAllowed(Roles.VIEWER)
-    public Response csv(@QueryParam("zone") String zone,
-            @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
-            @QueryParam("programme") String programme, @QueryParam("category") String category,
-            @QueryParam("status") String status, @QueryParam("q") String q) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, @Context HttpHeaders headers) {
         ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q);
+        if (!prefersCsv(headers)) {
+            return Response.ok(projects.list(filter, page, size), MediaType.APPLICATION_JSON).build();
+        }
         StreamingOutput body = out -> export.write(filter, out);
         return Response.ok(body, CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"projects.csv\"").build();
+    }
+
+    private static boolean prefersCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType() || MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
+                return false;
+            }
+            if (CSV_TYPE.isCompatible(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @POST

@@ -35,8 +35,8 @@ import org.urbaninvest.project.rest.ProjectType;
  */
 final class CsvProjectReader {
 
+    /** Without a schema each record is one array of strings. */
     private static final CsvFactory CSV = CsvFactory.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.TRIM_SPACES)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
@@ -61,7 +61,7 @@ final class CsvProjectReader {
             Map<String, Integer> header = null;
             List<String> values = new ArrayList<>();
             while (csv.nextToken() == JsonToken.START_ARRAY) {
-                long line = csv.currentTokenLocation().getLineNr();
+                long line = csv.currentTokenLocation().getLineNr() + 1; // the parser counts from 0
                 values.clear();
                 while (csv.nextToken() == JsonToken.VALUE_STRING) {
                     values.add(csv.getText());

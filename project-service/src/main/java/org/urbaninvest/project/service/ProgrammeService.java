@@ -2,7 +2,6 @@ package org.urbaninvest.project.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,9 +100,9 @@ public class ProgrammeService {
         if (ProgrammeMapper.toApi(programme).equals(before)) {
             return before; // nothing changed: no new version, no event
         }
+        // the new time makes the programme row itself dirty, so its version rises once even when only
+        // category rows (separate entities) changed
         programme.updatedAt = ZoneService.now();
-        // category rows are separate entities: their changes alone would not raise the programme's version
-        programmes.getEntityManager().lock(programme, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         programmes.flush();
         Programme updated = ProgrammeMapper.toApi(programme);
         outbox.publish(TOPIC, code, "programme.updated", updated);
