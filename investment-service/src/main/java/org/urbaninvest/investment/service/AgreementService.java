@@ -182,6 +182,7 @@ public class AgreementService {
         requireSameCurrency("amount.currency", request.amount(), AgreementMapper.signedAmount(agreement));
         requireNotBefore("receivedOn", request.receivedOn(), "signedOn", agreement.signedOn);
         Instant now = InvestorService.now();
+        write(agreement, now);
         Disbursement disbursement = new Disbursement();
         disbursement.id = UUID.randomUUID();
         disbursement.agreement = agreement;
@@ -189,9 +190,9 @@ public class AgreementService {
         disbursement.currency = request.amount().currency();
         disbursement.receivedOn = request.receivedOn();
         disbursement.recordedAt = now;
-        agreement.disbursements.add(disbursement);
+        agreement.disbursements.add(disbursement); // loads the earlier ones first, without the new one
         disbursement.persist();
-        return commit(agreement, "disbursement-recorded", now);
+        return publish(agreement, "disbursement-recorded");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -222,9 +223,10 @@ public class AgreementService {
         return project.orElse(null);
     }
 
-    /** Appends the history entry, then writes the agreement and its event. */
+    /** Writes the change, appends its history entry and publishes the new snapshot. */
     private AgreementView record(Agreement agreement, String action, LocalDate date, String reason,
             Map<String, Change> changes, Instant now) {
+        write(agreement, now);
         HistoryEntry entry = new HistoryEntry();
         entry.id = UUID.randomUUID();
         entry.agreement = agreement;
@@ -238,16 +240,19 @@ public class AgreementService {
         entry.changes = mapper.changes(changes);
         agreement.history.add(entry);
         entry.persist();
-        return commit(agreement, action, now);
+        return publish(agreement, action);
     }
 
     /**
-     * Writes the change now, so that a concurrent change of the same agreement fails here (version check,
-     * 409) rather than at commit, and publishes the new snapshot.
+     * Writes the agreement now, so that a concurrent change of the same agreement fails here on its version
+     * (409) before anything else of this change is written.
      */
-    private AgreementView commit(Agreement agreement, String action, Instant now) {
+    private static void write(Agreement agreement, Instant now) {
         agreement.updatedAt = now;
         agreement.flush();
+    }
+
+    private AgreementView publish(Agreement agreement, String action) {
         AgreementView view = mapper.toView(agreement);
         outbox.publish(TOPIC, agreement.id.toString(), "agreement." + action, view);
         return view;
