@@ -175,12 +175,19 @@ public final class TestEvents {
         final int declaredCount;
         final String declaredAmount;
         final List<Map<String, Object>> categories = new ArrayList<>();
+        String name;
 
         Programme(String code, String zoneCode, int declaredCount, String declaredAmount) {
             this.code = code;
             this.zoneCode = zoneCode;
             this.declaredCount = declaredCount;
             this.declaredAmount = declaredAmount;
+            this.name = "Programme " + code;
+        }
+
+        public Programme named(String newName) {
+            name = newName;
+            return this;
         }
 
         public Programme category(String categoryCode, String name, int count, String amount) {
@@ -206,7 +213,7 @@ public final class TestEvents {
         Map<String, Object> representation() {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("code", code);
-            v.put("name", "Programme " + code);
+            v.put("name", name);
             v.put("zoneCode", zoneCode);
             v.put("publishedOn", "2022-09-19");
             v.put("declared", Map.of("projectCount", declaredCount, "investment", money(declaredAmount, "CNY")));

@@ -1,0 +1,449 @@
+/* UrbanInvest dashboard: reads the reporting-service API with a bearer token and draws KPI cards and charts. */
+(function () {
+  'use strict';
+
+  var API = '/api/v1/reports';
+  var TOKEN_KEY = 'urbaninvest.token';
+  var COLORS = { intended: '#9db4d3', signed: '#1f5fa8', declared: '#c9d3df', registered: '#2e8b57', line: '#1f5fa8' };
+  var state = { token: null, catalogue: null, reports: {}, zone: null, programme: null, currency: null, charts: {} };
+
+  // ---------- formatting ----------
+  var numberFormat = new Intl.NumberFormat('en-US');
+  var twoDecimals = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  function count(n) { return numberFormat.format(n); }
+  function yiValue(amount) { return Number(amount) / 1e8; }
+  function yiUnit(currency) { return currency === 'CNY' ? '亿元' : '亿 ' + currency; }
+  function yi(amount, currency) { return twoDecimals.format(yiValue(amount)) + ' ' + yiUnit(currency); }
+  function billions(amount, currency) { return twoDecimals.format(Number(amount) / 1e9) + ' bn ' + currency; }
+  function percent(ratio) { return ratio === null || ratio === undefined ? '—' : (Number(ratio) * 100).toFixed(2) + '%'; }
+  function amountIn(totals, currency) { return totals && totals[currency] !== undefined ? totals[currency] : '0.00'; }
+
+  // ---------- access ----------
+  function fragment(name) {
+    var match = new RegExp('(?:^|[#&])' + name + '=([^&]+)').exec(window.location.hash);
+    return match ? decodeURIComponent(match[1]) : null;
+  }
+
+  /** The token from #token=… (kept for this tab only, and taken out of the address bar) or from earlier. */
+  function readToken() {
+    var token = fragment('token');
+    state.zone = fragment('zone');
+    state.programme = fragment('programme');
+    if (token) {
+      sessionStorage.setItem(TOKEN_KEY, token);
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    return sessionStorage.getItem(TOKEN_KEY);
+  }
+
+  function AccessError(status) { this.status = status; }
+
+  function get(path) {
+    return fetch(path, { headers: { Authorization: 'Bearer ' + state.token, Accept: 'application/json' } })
+      .then(function (response) {
+        if (response.status === 401 || response.status === 403) { throw new AccessError(response.status); }
+        if (!response.ok) { throw new Error('The reports answered ' + response.status + ' for ' + path); }
+        return response.json();
+      });
+  }
+
+  function getAllZones() {
+    var items = [];
+    function page(n) {
+      return get(API + '/zones?size=500&page=' + n).then(function (body) {
+        items = items.concat(body.items);
+        return items.length < body.total && body.items.length > 0 ? page(n + 1) : items;
+      });
+    }
+    return page(0);
+  }
+
+  // ---------- messages ----------
+  function show(id, visible) { document.getElementById(id).hidden = !visible; }
+
+  function message(text, isError) {
+    var box = document.getElementById('message');
+    box.textContent = text;
+    box.className = 'message' + (isError ? ' error' : '');
+    box.hidden = !text;
+  }
+
+  function signIn(text, isError) {
+    show('dashboard', false);
+    show('sign-out', false);
+    show('sign-in', true);
+    message(text, Boolean(isError));
+    document.body.dataset.state = 'signed-out';
+  }
+
+  function failed(error) {
+    if (error instanceof AccessError) {
+      if (error.status === 401) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        signIn('Your token was rejected (expired, or not issued for UrbanInvest). Please sign in again.', true);
+      } else {
+        message('This token may not read reports: it needs the viewer, editor or admin role.', true);
+        document.body.dataset.state = 'forbidden';
+      }
+      return;
+    }
+    message('The reports cannot be loaded right now: ' + error.message, true);
+    document.body.dataset.state = 'error';
+  }
+
+  // ---------- zones ----------
+  function zoneByCode(code) {
+    return state.catalogue.zones.filter(function (z) { return z.code === code; })[0];
+  }
+
+  function childrenOf(code) {
+    return state.catalogue.zones.filter(function (z) { return z.parentCode === code; });
+  }
+
+  function isInside(code, ancestor) {
+    var seen = {};
+    for (var zone = zoneByCode(code); zone && !seen[zone.code]; zone = zoneByCode(zone.parentCode)) {
+      if (zone.code === ancestor) { return true; }
+      seen[zone.code] = true;
+    }
+    return false;
+  }
+
+  function fillZonePicker() {
+    var picker = document.getElementById('zone-picker');
+    picker.innerHTML = '';
+    var known = {};
+    state.catalogue.zones.forEach(function (z) { known[z.code] = true; });
+    var roots = state.catalogue.zones.filter(function (z) { return !z.parentCode || !known[z.parentCode]; });
+    function add(zone, depth, seen) {
+      if (seen[zone.code]) { return; }
+      seen[zone.code] = true;
+      var option = document.createElement('option');
+      option.value = zone.code;
+      option.textContent = '\u00a0\u00a0'.repeat(depth) + (depth ? '└ ' : '') + zone.name;
+      picker.appendChild(option);
+      childrenOf(zone.code).forEach(function (child) { add(child, depth + 1, seen); });
+    }
+    var seen = {};
+    roots.forEach(function (root) { add(root, 0, seen); });
+    picker.value = state.zone;
+  }
+
+  function defaultZone() {
+    // the zone with the most intended agreements, else the first known one
+    var best = null;
+    state.catalogue.zones.forEach(function (z) {
+      var report = state.reports[z.code];
+      var intended = report ? report.agreements.intended.count + report.projects.count : 0;
+      if (!best || intended > best.score) { best = { code: z.code, score: intended }; }
+    });
+    return best ? best.code : null;
+  }
+
+  // ---------- rendering ----------
+  function setKpi(name, text) {
+    document.querySelectorAll('[data-kpi="' + name + '"]').forEach(function (el) { el.textContent = text; });
+  }
+
+  function currenciesOf(report) {
+    var set = {};
+    [report.projects.estimatedInvestment, report.agreements.intended.amount, report.agreements.signed.amount,
+      report.agreements.fundsInPlace].forEach(function (totals) {
+      Object.keys(totals).forEach(function (c) { set[c] = true; });
+    });
+    return Object.keys(set).sort();
+  }
+
+  function fillCurrencyPicker(report) {
+    var currencies = currenciesOf(report);
+    if (currencies.length === 0) { currencies = ['CNY']; }
+    if (currencies.indexOf(state.currency) < 0) {
+      state.currency = currencies.indexOf('CNY') >= 0 ? 'CNY' : currencies[0];
+    }
+    var picker = document.getElementById('currency-picker');
+    picker.innerHTML = '';
+    currencies.forEach(function (c) {
+      var option = document.createElement('option');
+      option.value = c;
+      option.textContent = c;
+      picker.appendChild(option);
+    });
+    picker.value = state.currency;
+    picker.disabled = currencies.length < 2;
+  }
+
+  function renderKpis(report) {
+    var c = state.currency;
+    var a = report.agreements;
+    setKpi('projectCount', count(report.projects.count));
+    setKpi('estimatedInvestment', yi(amountIn(report.projects.estimatedInvestment, c), c));
+    document.querySelector('[data-kpi-detail="estimatedInvestment"]').textContent =
+      billions(amountIn(report.projects.estimatedInvestment, c), c);
+    setKpi('intendedCount', count(a.intended.count));
+    setKpi('intendedAmount', yi(amountIn(a.intended.amount, c), c) + ' · ' + billions(amountIn(a.intended.amount, c), c));
+    setKpi('signedCount', count(a.signed.count));
+    setKpi('signedAmount', yi(amountIn(a.signed.amount, c), c) + ' · ' + billions(amountIn(a.signed.amount, c), c));
+    setKpi('signingByCount', percent(report.rates.signingByCount));
+    setKpi('signingByAmount', percent(report.rates.signingByAmount[c]));
+    setKpi('fundsInPlaceRate', percent(report.rates.fundsInPlaceByAmount[c]));
+    setKpi('fundsInPlace', yi(amountIn(a.fundsInPlace, c), c));
+
+    var others = currenciesOf(report).filter(function (x) { return x !== c; });
+    var note = document.getElementById('other-currencies');
+    note.hidden = others.length === 0;
+    note.textContent = others.length ? 'Also in ' + others.join(', ') + ': pick the currency above to see those figures (never converted).' : '';
+  }
+
+  function chart(id) {
+    if (!state.charts[id]) {
+      state.charts[id] = echarts.init(document.getElementById(id), null, { renderer: 'svg' });
+    }
+    return state.charts[id];
+  }
+
+  function emptyChart(id, text) {
+    chart(id).setOption({
+      animation: false,
+      title: { text: text, left: 'center', top: 'middle', textStyle: { color: '#5f6b7a', fontSize: 14, fontWeight: 'normal' } },
+      xAxis: { show: false }, yAxis: { show: false }, series: []
+    }, true);
+  }
+
+  var baseText = { fontFamily: 'Noto Sans, Noto Sans CJK SC, sans-serif', color: '#1c2430' };
+
+  function renderZonesChart() {
+    var c = state.currency;
+    var children = childrenOf(state.zone);
+    var zones = children.length ? children : state.catalogue.zones;
+    var title = children.length ? 'Intended vs signed by subzone of ' + zoneByCode(state.zone).name : 'Intended vs signed by zone';
+    document.getElementById('zones-chart-title').textContent = title;
+    document.getElementById('zones-chart-unit').textContent = yiUnit(c);
+    var rows = zones.map(function (z) {
+      var report = state.reports[z.code];
+      return {
+        name: z.name,
+        intended: report ? yiValue(amountIn(report.agreements.intended.amount, c)) : 0,
+        signed: report ? yiValue(amountIn(report.agreements.signed.amount, c)) : 0
+      };
+    }).filter(function (r) { return r.intended > 0 || r.signed > 0; })
+      .sort(function (x, y) { return x.intended - y.intended; }).slice(-12);
+    if (!rows.length) {
+      emptyChart('zones-chart', 'No agreements in ' + c + ' yet');
+      return;
+    }
+    chart('zones-chart').setOption({
+      animation: false,
+      textStyle: baseText,
+      color: [COLORS.intended, COLORS.signed],
+      legend: { top: 0, data: ['Intended', 'Signed'] },
+      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: function (v) { return twoDecimals.format(v) + ' ' + yiUnit(c); } },
+      xAxis: { type: 'value', axisLabel: { formatter: function (v) { return numberFormat.format(v); } } },
+      yAxis: { type: 'category', data: rows.map(function (r) { return r.name; }), axisLabel: { width: 170, overflow: 'truncate' } },
+      series: [
+        { name: 'Intended', type: 'bar', data: rows.map(function (r) { return round2(r.intended); }), barGap: '10%' },
+        { name: 'Signed', type: 'bar', data: rows.map(function (r) { return round2(r.signed); }),
+          label: { show: true, position: 'right', formatter: function (p) { return twoDecimals.format(p.value); } } }
+      ]
+    }, true);
+  }
+
+  function round2(v) { return Math.round(v * 100) / 100; }
+
+  function fillProgrammePicker() {
+    var picker = document.getElementById('programme-picker');
+    var programmes = state.catalogue.programmes;
+    picker.innerHTML = '';
+    programmes.forEach(function (p) {
+      var option = document.createElement('option');
+      option.value = p.code;
+      option.textContent = p.name;
+      picker.appendChild(option);
+    });
+    var inZone = programmes.filter(function (p) { return isInside(p.zoneCode, state.zone); });
+    if (!state.programme || !programmes.some(function (p) { return p.code === state.programme; })) {
+      state.programme = inZone.length ? inZone[0].code : (programmes.length ? programmes[0].code : null);
+    }
+    picker.value = state.programme || '';
+    picker.disabled = programmes.length === 0;
+  }
+
+  function renderProgramme() {
+    var status = document.getElementById('programme-status');
+    if (!state.programme) {
+      status.textContent = '';
+      emptyChart('programme-chart', 'No opportunity list published yet');
+      return Promise.resolve();
+    }
+    return get(API + '/programmes/' + encodeURIComponent(state.programme)).then(function (report) {
+      var currency = report.declared.investment.currency;
+      document.getElementById('programme-chart-unit').textContent = yiUnit(currency) + ' per category';
+      status.innerHTML = '';
+      var summary = document.createElement('span');
+      summary.textContent = 'Declared ' + count(report.declared.projectCount) + ' projects, ' +
+        yi(report.declared.investment.amount, currency) + ' · registered ' + count(report.registered.projectCount) +
+        ', ' + yi(amountIn(report.registered.investment, currency), currency) + ' · ';
+      var verdict = document.createElement('span');
+      verdict.className = report.matches ? 'match' : 'mismatch';
+      verdict.textContent = report.matches ? '✓ matches the list' : '✗ does not match the list';
+      status.appendChild(summary);
+      status.appendChild(verdict);
+      if (!report.categories.length) {
+        emptyChart('programme-chart', 'This list has no categories');
+        return;
+      }
+      var names = report.categories.map(function (cat) { return cat.name; });
+      chart('programme-chart').setOption({
+        animation: false,
+        textStyle: baseText,
+        color: [COLORS.declared, COLORS.registered],
+        legend: { top: 0, data: ['Declared', 'Registered'] },
+        grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: function (v) { return twoDecimals.format(v) + ' ' + yiUnit(currency); } },
+        xAxis: { type: 'category', data: names, axisLabel: { interval: 0, width: 90, overflow: 'break' } },
+        yAxis: { type: 'value', axisLabel: { formatter: function (v) { return numberFormat.format(v); } } },
+        series: [
+          { name: 'Declared', type: 'bar', data: report.categories.map(function (cat) { return round2(yiValue(cat.declared.investment.amount)); }) },
+          { name: 'Registered', type: 'bar', data: report.categories.map(function (cat) {
+            return { value: round2(yiValue(amountIn(cat.registered.investment, currency))),
+              itemStyle: { color: cat.matches ? COLORS.registered : '#c0392b' } };
+          }), label: { show: true, position: 'top', formatter: function (p) { return report.categories[p.dataIndex].registered.projectCount + ' proj.'; } } }
+        ]
+      }, true);
+    });
+  }
+
+  function monthsBetween(first, last) {
+    var months = [];
+    var y = Number(first.slice(0, 4));
+    var m = Number(first.slice(5, 7));
+    for (var guard = 0; guard < 600; guard++) {
+      var period = y + '-' + String(m).padStart(2, '0');
+      months.push(period);
+      if (period >= last) { break; }
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+    }
+    return months;
+  }
+
+  function renderMonths() {
+    var c = state.currency;
+    document.getElementById('months-chart-unit').textContent = yiUnit(c) + ' signed, by signing date';
+    return get(API + '/zones/' + encodeURIComponent(state.zone) + '/timeseries?metric=signed&interval=month')
+      .then(function (series) {
+        var points = series.filter(function (p) { return p.amount[c] !== undefined; });
+        if (!points.length) {
+          emptyChart('months-chart', 'No signed agreements in ' + c + ' yet');
+          return;
+        }
+        var byPeriod = {};
+        points.forEach(function (p) { byPeriod[p.period] = p; });
+        var months = monthsBetween(points[0].period, points[points.length - 1].period);
+        chart('months-chart').setOption({
+          animation: false,
+          textStyle: baseText,
+          color: [COLORS.line],
+          grid: { left: 8, right: 32, top: 16, bottom: 8, containLabel: true },
+          tooltip: { trigger: 'axis', formatter: function (items) {
+            var p = byPeriod[items[0].axisValue];
+            return items[0].axisValue + '<br>' + (p ? count(p.count) + ' signed · ' + yi(p.amount[c], c) : 'none signed');
+          } },
+          xAxis: { type: 'category', data: months, boundaryGap: false },
+          yAxis: { type: 'value', axisLabel: { formatter: function (v) { return numberFormat.format(v); } } },
+          series: [{ name: 'Signed', type: 'line', symbolSize: 7, areaStyle: { opacity: 0.08 },
+            data: months.map(function (m) { return byPeriod[m] ? round2(yiValue(byPeriod[m].amount[c])) : 0; }) }]
+        }, true);
+      });
+  }
+
+  function render() {
+    var report = state.reports[state.zone];
+    var zone = zoneByCode(state.zone);
+    document.getElementById('zone-title').textContent = zone.name;
+    var parent = zoneByCode(zone.parentCode);
+    var children = childrenOf(zone.code).length;
+    document.getElementById('zone-scope').textContent = zone.kind.replace(/_/g, ' ').toLowerCase() +
+      (parent ? ' in ' + parent.name : '') + (children ? ' · figures include its ' + children + ' subzone' + (children > 1 ? 's' : '') : '');
+    document.getElementById('as-of').textContent = report.asOf ? new Date(report.asOf).toLocaleString('en-GB', { timeZone: 'UTC' }) + ' UTC' : '—';
+    fillCurrencyPicker(report);
+    renderKpis(report);
+    renderZonesChart();
+    fillProgrammePicker();
+    var nothing = report.agreements.intended.count === 0 && report.agreements.withdrawn.count === 0 && report.projects.count === 0;
+    message(nothing ? 'No data yet for ' + zone.name + ': no project or agreement has been reported for it.' : '', false);
+    document.body.dataset.state = 'loading';
+    return Promise.all([renderProgramme(), renderMonths()]).then(function () {
+      document.body.dataset.state = 'ready';
+    });
+  }
+
+  function load() {
+    show('sign-in', false);
+    show('sign-out', true);
+    document.body.dataset.state = 'loading';
+    return Promise.all([get(API + '/catalogue'), getAllZones()]).then(function (results) {
+      state.catalogue = results[0];
+      state.reports = {};
+      results[1].forEach(function (r) { state.reports[r.zone] = r; });
+      if (!state.catalogue.zones.length) {
+        show('dashboard', false);
+        message('No data yet: the reports have not received any zone. They fill in as soon as project-service publishes its events.', false);
+        document.body.dataset.state = 'empty';
+        return;
+      }
+      if (!state.zone || !zoneByCode(state.zone)) { state.zone = defaultZone(); }
+      fillZonePicker();
+      show('dashboard', true);
+      return render();
+    }).catch(failed);
+  }
+
+  function refreshZone() {
+    return get(API + '/zones/' + encodeURIComponent(state.zone)).then(function (report) {
+      state.reports[state.zone] = report;
+      return render();
+    }).catch(failed);
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.getElementById('sign-in-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      var token = document.getElementById('token-input').value.trim().replace(/^Bearer\s+/i, '');
+      if (!token) { return; }
+      sessionStorage.setItem(TOKEN_KEY, token);
+      state.token = token;
+      message('', false);
+      load();
+    });
+    document.getElementById('sign-out').addEventListener('click', function () {
+      sessionStorage.removeItem(TOKEN_KEY);
+      state.token = null;
+      signIn('', false);
+    });
+    document.getElementById('zone-picker').addEventListener('change', function (event) {
+      state.zone = event.target.value;
+      state.programme = null;
+      refreshZone();
+    });
+    document.getElementById('currency-picker').addEventListener('change', function (event) {
+      state.currency = event.target.value;
+      render().catch(failed);
+    });
+    document.getElementById('programme-picker').addEventListener('change', function (event) {
+      state.programme = event.target.value;
+      renderProgramme().catch(failed);
+    });
+    window.addEventListener('resize', function () {
+      Object.keys(state.charts).forEach(function (id) { state.charts[id].resize(); });
+    });
+
+    state.token = readToken();
+    if (!state.token) {
+      signIn('Sign in to see the reports: no token was given.', false);
+      return;
+    }
+    load();
+  });
+}());

@@ -1,0 +1,148 @@
+package org.urbaninvest.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URL;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.urbaninvest.testsupport.Tokens;
+
+/**
+ * The dashboard in headless Chromium against the running service with demo-like data: it loads without a
+ * console error, its KPI cards show the API's numbers, its three charts are drawn, and it tells a missing or
+ * rejected token apart. The screenshot is kept as {@code target/dashboard.png}.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void staticFilesAndTheChartLibraryNeedNoToken() {
+        given().when().get("/").then().statusCode(200).body(containsString("Investment promotion dashboard"));
+        given().when().get("/app.js").then().statusCode(200);
+        given().when().get("/app.css").then().statusCode(200);
+        given().when().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200);
+    }
+
+    @Test
+    void theDashboardShowsTheReportsFigures() throws Exception {
+        Assumptions.assumeTrue(Chromium.available(), "headless Chromium not installed at " + Chromium.BINARY
+                + " (apt-get install chromium fonts-noto-cjk): browser test skipped");
+        DemoData demo = DemoData.load();
+        JsonNode report = Api.awaitAsserted("/api/v1/reports/zones/" + demo.zone(), r -> {
+            assertThat(r.at("/agreements/signed/count").asInt()).isEqualTo(84);
+            assertThat(r.at("/agreements/fundsInPlace/CNY").asText()).isEqualTo(demo.fundsInPlace());
+            assertThat(r.at("/projects/count").asInt()).isEqualTo(demo.projects());
+        });
+        Api.awaitAsserted("/api/v1/reports/programmes/" + demo.programme(),
+                r -> assertThat(r.at("/registered/projectCount").asInt()).isEqualTo(29));
+
+        Path target = Path.of("target");
+        try (Chromium browser = new Chromium(target.resolve("tmp"), 1440, 1400)) {
+            browser.navigate(root + "#token=" + Tokens.viewer() + "&zone=" + demo.zone() + "&programme="
+                    + demo.programme());
+            awaitState(browser, "ready");
+            Map<String, String> shown = new LinkedHashMap<>();
+            for (String kpi : expectedKpis(report).keySet()) {
+                shown.put(kpi, browser.evaluate("document.querySelector('[data-kpi=\"" + kpi + "\"]').textContent")
+                        .asText());
+            }
+            assertThat(shown).isEqualTo(expectedKpis(report));
+            for (String chart : List.of("zones-chart", "programme-chart", "months-chart")) {
+                int drawn = browser.evaluate("document.querySelectorAll('#" + chart + " svg path').length").asInt();
+                assertThat(drawn).as("shapes drawn in #%s", chart).isGreaterThan(5);
+            }
+            assertThat(browser.evaluate("document.querySelectorAll('#zones-chart svg text').length").asInt())
+                    .as("zone names and values are labelled").isGreaterThanOrEqualTo(8);
+            assertThat(browser.evaluate("location.hash").asText()).as("the token leaves the address bar").isEmpty();
+            browser.screenshot(target.resolve("dashboard.png"));
+            assertThat(browser.errors()).as("console errors").isEmpty();
+
+            int before = browser.errors().size();
+            browser.navigate("about:blank");
+            browser.navigate(root + "#token=" + Tokens.signedByOtherKey());
+            awaitState(browser, "signed-out");
+            assertThat(browser.evaluate("document.getElementById('message').textContent").asText())
+                    .contains("token was rejected");
+            assertThat(browser.errors().subList(before, browser.errors().size()))
+                    .allSatisfy(error -> assertThat(error).contains("401"));
+
+            browser.navigate("about:blank");
+            browser.navigate(root.toString());
+            awaitState(browser, "signed-out");
+            assertThat(browser.evaluate("document.getElementById('message').textContent").asText())
+                    .contains("no token was given");
+            assertThat(browser.evaluate("document.getElementById('sign-in').hidden").asBoolean()).isFalse();
+        }
+    }
+
+    private static void awaitState(Chromium browser, String state) throws java.io.IOException {
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    state.equals(browser.evaluate("document.body && document.body.dataset.state").asText()));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            browser.screenshot(Path.of("target", "dashboard-failure.png"));
+            throw new AssertionError("the page did not reach state " + state + " but "
+                    + browser.evaluate("document.body && document.body.dataset.state") + "; message: "
+                    + browser.evaluate("document.getElementById('message').textContent") + "; errors: "
+                    + browser.errors(), e);
+        }
+    }
+
+    /** What each KPI element must read, derived from the API's report (amounts in 亿元, billions alongside). */
+    private static Map<String, String> expectedKpis(JsonNode report) {
+        Map<String, String> kpis = new LinkedHashMap<>();
+        kpis.put("projectCount", count(report.at("/projects/count").asLong()));
+        kpis.put("estimatedInvestment", yi(report.at("/projects/estimatedInvestment/CNY").asText()));
+        kpis.put("intendedCount", count(report.at("/agreements/intended/count").asLong()));
+        String intended = report.at("/agreements/intended/amount/CNY").asText();
+        kpis.put("intendedAmount", yi(intended) + " · " + billions(intended));
+        kpis.put("signedCount", count(report.at("/agreements/signed/count").asLong()));
+        String signed = report.at("/agreements/signed/amount/CNY").asText();
+        kpis.put("signedAmount", yi(signed) + " · " + billions(signed));
+        kpis.put("signingByCount", percent(report.at("/rates/signingByCount").decimalValue()));
+        kpis.put("signingByAmount", percent(report.at("/rates/signingByAmount/CNY").decimalValue()));
+        kpis.put("fundsInPlaceRate", percent(report.at("/rates/fundsInPlaceByAmount/CNY").decimalValue()));
+        kpis.put("fundsInPlace", yi(report.at("/agreements/fundsInPlace/CNY").asText()));
+        return kpis;
+    }
+
+    private static String count(long n) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.US)).format(n);
+    }
+
+    private static String yi(String amount) {
+        return twoDecimals(new BigDecimal(amount).movePointLeft(8)) + " 亿元";
+    }
+
+    private static String billions(String amount) {
+        return twoDecimals(new BigDecimal(amount).movePointLeft(9)) + " bn CNY";
+    }
+
+    private static String percent(BigDecimal ratio) {
+        return ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    private static String twoDecimals(BigDecimal value) {
+        return new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US))
+                .format(value.setScale(2, RoundingMode.HALF_UP));
+    }
+}
