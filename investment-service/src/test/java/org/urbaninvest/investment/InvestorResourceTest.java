@@ -14,9 +14,15 @@ import static org.urbaninvest.investment.Fixtures.validCreditCode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.testsupport.KafkaTestClient;
@@ -86,6 +92,33 @@ class InvestorResourceTest {
         assertThat(countNamed(second)).isZero();
         asViewer().queryParam("q", code).get("/api/v1/investors").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].name", equalTo(first));
+    }
+
+    @Test
+    void twoSimultaneousRegistrationsOfOneCreditCodeEndInOne201AndOne409() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String code = validCreditCode();
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    var request = asEditor().body(investor(unique("Racer"), code));
+                    answers.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        return request.post("/api/v1/investors").statusCode();
+                    }));
+                }
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get(30, TimeUnit.SECONDS));
+                }
+                assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+                asViewer().queryParam("q", code).get("/api/v1/investors").then().body("total", equalTo(1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -35,6 +35,9 @@ public class ProjectLookup {
     public Optional<ProjectRef> find(String code) {
         try {
             ProjectServiceClient.RemoteProject project = client.get(code, "Bearer " + token.get());
+            if (project == null || project.zoneCode() == null || project.status() == null || project.version() < 1) {
+                throw new IllegalStateException("project-service answered an incomplete project for " + code);
+            }
             return Optional.of(new ProjectRef(code, project.zoneCode(), project.status(), project.version()));
         } catch (WebApplicationException e) {
             if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
