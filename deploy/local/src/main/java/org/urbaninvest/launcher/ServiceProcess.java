@@ -32,7 +32,7 @@ public final class ServiceProcess {
 
     /**
      * @param application the {@code quarkus-app} folder
-     * @param jvmOptions  the JVM's options (heap, GC, ...); an AppCDS archive next to the jar is added by itself
+     * @param jvmOptions  the JVM's options (heap, GC, ...); an AppCDS archive next to the jar is used by itself
      */
     public ServiceProcess(SuiteService service, Path application, int port, Map<String, String> environment,
             List<String> jvmOptions, Path logFile) {
@@ -97,10 +97,14 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Processes.java());
         command.addAll(jvmOptions);
-        Path archive = application.resolve("quarkus-run.jsa");
-        if (Files.isRegularFile(archive)) {
-            command.add("-XX:SharedArchiveFile=" + archive);
-            command.add("-Xshare:auto");
+        // the AppCDS archive the Quarkus build writes with quarkus.package.jar.appcds.enabled=true
+        for (String name : List.of("app-cds.jsa", "quarkus-run.jsa")) {
+            Path archive = application.resolve(name);
+            if (Files.isRegularFile(archive)) {
+                command.add("-XX:SharedArchiveFile=" + archive);
+                command.add("-Xshare:auto");
+                break;
+            }
         }
         command.add("-jar");
         command.add(jar().toString());
