@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>A tiny {@code /bin/sh} process in its own session blocks reading a pipe from this JVM. When the JVM dies,
  * the pipe closes, the read returns, and the script stops every process listed in {@code <home>/run/*.pid}
- * (services, then the broker, then PostgreSQL), but only those whose command line names the home directory, so
+ * (services, then the broker, then every PostgreSQL server), but only those whose command line names the home directory, so
  * a reused pid is never touched. On a normal stop the suite stops its processes itself and then ends the
  * watchdog.
  */
@@ -37,7 +37,7 @@ final class Watchdog implements AutoCloseable {
             "}",
             "stop TERM " + String.join(" ", serviceNames()),
             "stop TERM kafka",
-            "stop INT postgres",
+            "stop INT $(cd \"$home/run\" 2>/dev/null && ls postgres*.pid 2>/dev/null | sed 's/[.]pid$//')",
             "");
 
     private final Process process;
