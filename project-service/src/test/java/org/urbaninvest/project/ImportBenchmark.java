@@ -26,11 +26,12 @@ class ImportBenchmark {
 
         String prefix = Api.unique("bench");
         StringBuilder report = new StringBuilder();
-        report.append(measure("created", file(prefix, lines, zone, programme, "Project"), lines, "created"));
-        report.append(measure("updated", file(prefix, lines, zone, programme, "Renamed"), lines, "updated"));
-        report.append(measure("unchanged", file(prefix, lines, zone, programme, "Renamed"), lines, "unchanged"));
+        for (String[] run : new String[][] {{"created", "Project"}, {"updated", "Renamed"}, {"unchanged", "Renamed"}}) {
+            String line = measure(run[0], file(prefix, lines, zone, programme, run[1]), lines, run[0]);
+            System.out.print(line);
+            report.append(line);
+        }
         Files.writeString(Path.of("target", "import-benchmark.txt"), report);
-        System.out.print(report);
     }
 
     private static String measure(String label, String file, int lines, String counter) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.project.repository.ProjectEntity;
@@ -27,6 +28,11 @@ public class ProjectMapper {
 
     /** Bookkeeping fields that are not "changes" in a project's history. */
     private static final Set<String> NOT_CHANGES = Set.of("version", "createdAt", "updatedAt");
+
+    /** The representation's client-set fields, in order. */
+    private static final List<String> FIELDS = List.of("name", "zoneCode", "programmeCode", "categoryCode", "status",
+            "type", "sector", "estimatedInvestment", "plannedStart", "plannedCompletion", "location", "fundingSources",
+            "milestones", "identifiers", "description");
 
     private static final TypeReference<List<FundingSource>> FUNDING = new TypeReference<>() { };
     private static final TypeReference<List<Milestone>> MILESTONES = new TypeReference<>() { };
@@ -103,17 +109,44 @@ public class ProjectMapper {
         return changed;
     }
 
-    /** The fields a new project sets, for the first entry of its history. */
-    public List<String> setFields(Project created) {
-        JsonNode now = json.valueToTree(created);
+    /** The fields a new project sets, for the first entry of its history, in representation order. */
+    public static List<String> setFields(ProjectEntity p) {
         List<String> set = new ArrayList<>();
-        for (Iterator<String> names = now.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!NOT_CHANGES.contains(name) && !now.get(name).isNull()) {
-                set.add(name);
+        Object[] values = {p.name, p.zoneCode, p.programmeCode, p.categoryCode, p.status, p.type, p.sector,
+            p.estimatedAmount, p.plannedStart, p.plannedCompletion, p.location, p.fundingSources, p.milestones,
+            p.identifiers, p.description};
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                set.add(FIELDS.get(i));
             }
         }
         return set;
+    }
+
+    /**
+     * The fields an import line changed, compared column by column (cheaper than comparing representations,
+     * and exact because an import copies the JSON documents unchanged).
+     */
+    public static List<String> changedColumns(ProjectEntity before, ProjectEntity after) {
+        boolean[] differs = {
+            !Objects.equals(before.name, after.name),
+            !Objects.equals(before.zoneCode, after.zoneCode),
+            !Objects.equals(before.programmeCode, after.programmeCode),
+            !Objects.equals(before.categoryCode, after.categoryCode),
+            !Objects.equals(before.status, after.status),
+            !Objects.equals(before.type, after.type),
+            !Objects.equals(before.sector, after.sector),
+            before.estimatedAmount.compareTo(after.estimatedAmount) != 0
+                    || !before.estimatedCurrency.trim().equals(after.estimatedCurrency.trim()),
+            !Objects.equals(before.plannedStart, after.plannedStart),
+            !Objects.equals(before.plannedCompletion, after.plannedCompletion)};
+        List<String> changed = new ArrayList<>(2);
+        for (int i = 0; i < differs.length; i++) {
+            if (differs[i]) {
+                changed.add(FIELDS.get(i));
+            }
+        }
+        return changed;
     }
 
     public String write(Object value) {

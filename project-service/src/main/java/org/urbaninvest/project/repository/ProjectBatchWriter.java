@@ -3,30 +3,22 @@ package org.urbaninvest.project.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Array;
-import java.sql.Connection;
+import jakarta.persistence.OptimisticLockException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
- * Bulk reads and writes of projects for imports, on the transaction's own connection: each is one statement
- * per batch (arrays unnested by PostgreSQL), never one per project.
+ * Bulk reads and writes of projects for imports, on the transaction's own connection: reads take an array of
+ * codes, writes are JDBC batches; never a round trip per project.
  */
 @ApplicationScoped
 public class ProjectBatchWriter {
-
-    private static final String[] INSERT_COLUMNS = {"code", "name", "zone_code", "programme_code", "category_code",
-        "status", "type", "sector", "estimated_investment_amount", "estimated_investment_currency", "planned_start",
-        "planned_completion", "version", "created_at", "updated_at"};
-    private static final String[] CAST = {"text", "text", "text", "text", "text", "text", "text", "text", "numeric",
-        "text", "date", "date", "bigint", "timestamptz", "timestamptz"};
 
     @Inject
     EntityManager entityManager;
@@ -48,12 +40,15 @@ public class ProjectBatchWriter {
         return statuses;
     }
 
-    /** The projects among {@code codes}, locked until the transaction ends. */
-    public Map<String, ProjectEntity> lock(Collection<String> codes) {
+    /**
+     * The projects among {@code codes}. They are not locked: {@link #update} only replaces the version it read,
+     * and an insert of a code stored meanwhile fails on the primary key; either refuses the whole import.
+     */
+    public Map<String, ProjectEntity> read(Collection<String> codes) {
         Map<String, ProjectEntity> projects = new HashMap<>();
         work(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + ProjectRepository.COLUMNS
-                    + " FROM project WHERE code = ANY (?) FOR UPDATE")) {
+                    + " FROM project WHERE code = ANY (?)")) {
                 select.setArray(1, connection.createArrayOf("text", codes.toArray()));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
@@ -66,85 +61,109 @@ public class ProjectBatchWriter {
         return projects;
     }
 
-    /** Inserts new projects (the import's columns; the JSON documents stay empty). */
+    /**
+     * Inserts new projects (the import's columns; the JSON documents stay empty) as one JDBC batch, which the
+     * driver sends as multi-row inserts ({@code reWriteBatchedInserts}).
+     */
     public void insert(List<ProjectEntity> projects) {
         if (projects.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO project (").append(String.join(", ", INSERT_COLUMNS))
-                .append(") SELECT * FROM unnest(");
-        for (int i = 0; i < INSERT_COLUMNS.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append("?::text[]::").append(CAST[i]).append("[]");
-        }
-        sql.append(")");
         work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-                bindColumns(connection, insert, projects);
-                insert.executeUpdate();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO project (code, name, zone_code,"
+                    + " programme_code, category_code, status, type, sector, estimated_investment_amount,"
+                    + " estimated_investment_currency, planned_start, planned_completion, version, created_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ProjectEntity p : projects) {
+                    insert.setString(1, p.code);
+                    insert.setString(2, p.name);
+                    insert.setString(3, p.zoneCode);
+                    insert.setString(4, p.programmeCode);
+                    insert.setString(5, p.categoryCode);
+                    insert.setString(6, p.status);
+                    insert.setString(7, p.type);
+                    insert.setString(8, p.sector);
+                    insert.setBigDecimal(9, p.estimatedAmount);
+                    insert.setString(10, p.estimatedCurrency);
+                    insert.setObject(11, p.plannedStart);
+                    insert.setObject(12, p.plannedCompletion);
+                    insert.setLong(13, p.version);
+                    insert.setObject(14, p.createdAt.atOffset(ZoneOffset.UTC));
+                    insert.setObject(15, p.updatedAt.atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
         });
     }
 
-    /** Writes the import's columns, the new version and time of projects read with {@link #lock}. */
+    /**
+     * Writes the import's columns, the new version and time of projects read with {@link #read}: one JDBC
+     * batch of single-row updates by primary key (sent together), each guarded by the version it replaces.
+     */
     public void update(List<ProjectEntity> projects) {
         if (projects.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("UPDATE project p SET ");
-        for (int i = 1; i < INSERT_COLUMNS.length; i++) {
-            if (!INSERT_COLUMNS[i].equals("created_at")) {
-                sql.append(i == 1 ? "" : ", ").append(INSERT_COLUMNS[i]).append(" = u.").append(INSERT_COLUMNS[i]);
-            }
-        }
-        sql.append(" FROM unnest(");
-        for (int i = 0; i < INSERT_COLUMNS.length; i++) {
-            sql.append(i == 0 ? "" : ", ").append("?::text[]::").append(CAST[i]).append("[]");
-        }
-        sql.append(") AS u(").append(String.join(", ", INSERT_COLUMNS)).append(") WHERE p.code = u.code");
         work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql.toString())) {
-                bindColumns(connection, update, projects);
-                int updated = update.executeUpdate();
-                if (updated != projects.size()) {
-                    throw new IllegalStateException("expected to update " + projects.size() + " projects, updated "
-                            + updated);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE project SET name = ?, zone_code = ?,"
+                    + " programme_code = ?, category_code = ?, status = ?, type = ?, sector = ?,"
+                    + " estimated_investment_amount = ?, estimated_investment_currency = ?, planned_start = ?,"
+                    + " planned_completion = ?, version = ?, updated_at = ? WHERE code = ? AND version = ?")) {
+                for (ProjectEntity p : projects) {
+                    update.setString(1, p.name);
+                    update.setString(2, p.zoneCode);
+                    update.setString(3, p.programmeCode);
+                    update.setString(4, p.categoryCode);
+                    update.setString(5, p.status);
+                    update.setString(6, p.type);
+                    update.setString(7, p.sector);
+                    update.setBigDecimal(8, p.estimatedAmount);
+                    update.setString(9, p.estimatedCurrency);
+                    update.setObject(10, p.plannedStart);
+                    update.setObject(11, p.plannedCompletion);
+                    update.setLong(12, p.version);
+                    update.setObject(13, p.updatedAt.atOffset(ZoneOffset.UTC));
+                    update.setString(14, p.code);
+                    update.setLong(15, p.version - 1);
+                    update.addBatch();
+                }
+                for (int count : update.executeBatch()) {
+                    if (count != 1) {
+                        throw new OptimisticLockException("a project changed while it was being imported");
+                    }
                 }
             }
         });
     }
 
-    /** Appends history entries: the version's code, number, time, actor, kind of change, fields and snapshot. */
-    public void history(List<String[]> entries) {
+    /** Appends history entries (one JDBC batch): each a version and the snapshot it was published with. */
+    public void history(List<HistoryRow> entries) {
         if (entries.isEmpty()) {
             return;
         }
         work(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO project_version"
-                    + " (project_code, version, at, actor, change, changed_fields, snapshot) SELECT * FROM unnest("
-                    + "?::text[], ?::text[]::bigint[], ?::text[]::timestamptz[], ?::text[], ?::text[],"
-                    + " ?::text[]::jsonb[], ?::text[]::jsonb[])")) {
-                for (int column = 0; column < 7; column++) {
-                    int c = column;
-                    insert.setArray(column + 1, connection.createArrayOf("text",
-                            entries.stream().map(e -> e[c]).toArray()));
+                    + " (project_code, version, at, actor, change, changed_fields, snapshot)"
+                    + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                for (HistoryRow entry : entries) {
+                    insert.setString(1, entry.code());
+                    insert.setLong(2, entry.version());
+                    insert.setObject(3, entry.at().atOffset(ZoneOffset.UTC));
+                    insert.setString(4, entry.actor());
+                    insert.setString(5, entry.change());
+                    insert.setString(6, entry.changedFields());
+                    insert.setString(7, entry.snapshot());
+                    insert.addBatch();
                 }
-                insert.executeUpdate();
+                insert.executeBatch();
             }
         });
     }
 
-    private static void bindColumns(Connection connection, PreparedStatement statement, List<ProjectEntity> projects)
-            throws SQLException {
-        List<Function<ProjectEntity, Object>> getters = List.of(p -> p.code, p -> p.name, p -> p.zoneCode,
-                p -> p.programmeCode, p -> p.categoryCode, p -> p.status, p -> p.type, p -> p.sector,
-                p -> p.estimatedAmount.toPlainString(), p -> p.estimatedCurrency, p -> p.plannedStart,
-                p -> p.plannedCompletion, p -> p.version, p -> p.createdAt, p -> p.updatedAt);
-        for (int i = 0; i < getters.size(); i++) {
-            Function<ProjectEntity, Object> getter = getters.get(i);
-            Object[] values = projects.stream().map(getter).map(v -> v == null ? null : v.toString()).toArray();
-            Array array = connection.createArrayOf("text", values);
-            statement.setArray(i + 1, array);
-        }
+    /** One history entry; {@code changedFields} and {@code snapshot} are JSON. */
+    public record HistoryRow(String code, long version, java.time.Instant at, String actor, String change,
+            String changedFields, String snapshot) {
     }
 
     private void work(org.hibernate.jdbc.Work work) {

@@ -65,7 +65,7 @@ public class ProjectService {
         project.updatedAt = project.createdAt;
         projects.persist(project);
         Project created = mapper.toApi(project);
-        record(created, "registered", mapper.setFields(created), null);
+        record(created, "registered", ProjectMapper.setFields(project), null);
         outbox.publish(TOPIC, project.code, REGISTERED, created);
         return created;
     }
