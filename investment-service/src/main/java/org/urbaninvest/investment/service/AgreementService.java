@@ -60,6 +60,9 @@ public class AgreementService {
 
     public AgreementView intend(AgreementRequests.Intend request) {
         ReplicaRepository.Lookup lookup = replicas.lookup(request.projectCode(), request.investorId());
+        if (!lookup.investorKnown()) { // checked first: no need to ask project-service for a refused request
+            throw ProblemException.unprocessable("investorId", "no investor " + request.investorId());
+        }
         ProjectRef project = lookup.project() != null ? lookup.project() : askProjectService(request.projectCode());
         if (project == null) {
             throw ProblemException.unprocessable("projectCode", "no project " + request.projectCode());
@@ -67,10 +70,7 @@ public class AgreementService {
         if (project.cancelled()) {
             throw ProblemException.unprocessable("projectCode", "project " + project.code() + " is cancelled");
         }
-        if (!lookup.investorKnown()) {
-            throw ProblemException.unprocessable("investorId", "no investor " + request.investorId());
-        }
-        Instant now = InvestorService.now();
+        Instant now = Timestamps.now();
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.projectCode = project.code();
@@ -99,7 +99,7 @@ public class AgreementService {
         Map<String, Change> changes = new LinkedHashMap<>();
         changes.put("signedAmount", new Change(null, request.signedAmount()));
         changes.put("signedOn", new Change(null, request.signedOn()));
-        return record(agreement, "signed", request.signedOn(), null, changes, InvestorService.now());
+        return record(agreement, "signed", request.signedOn(), null, changes, Timestamps.now());
     }
 
     public AgreementView start(UUID id, AgreementRequests.Start request) {
@@ -108,7 +108,7 @@ public class AgreementService {
         requireNotBefore("startedOn", request.startedOn(), "signedOn", agreement.signedOn);
         agreement.startedOn = request.startedOn();
         return record(agreement, "started", request.startedOn(), null,
-                Map.of("startedOn", new Change(null, request.startedOn())), InvestorService.now());
+                Map.of("startedOn", new Change(null, request.startedOn())), Timestamps.now());
     }
 
     public AgreementView operate(UUID id, AgreementRequests.Operate request) {
@@ -117,7 +117,7 @@ public class AgreementService {
         requireNotBefore("operationalOn", request.operationalOn(), "startedOn", agreement.startedOn);
         agreement.operationalOn = request.operationalOn();
         return record(agreement, "operational", request.operationalOn(), null,
-                Map.of("operationalOn", new Change(null, request.operationalOn())), InvestorService.now());
+                Map.of("operationalOn", new Change(null, request.operationalOn())), Timestamps.now());
     }
 
     public AgreementView withdraw(UUID id, AgreementRequests.Withdraw request) {
@@ -132,7 +132,7 @@ public class AgreementService {
         changes.put("withdrawnOn", new Change(null, request.withdrawnOn()));
         changes.put("withdrawalReason", new Change(null, agreement.withdrawalReason));
         return record(agreement, "withdrawn", request.withdrawnOn(), agreement.withdrawalReason, changes,
-                InvestorService.now());
+                Timestamps.now());
     }
 
     /** Replaces the intended and/or signed amount; a revision states the new total, it is not added. */
@@ -169,7 +169,7 @@ public class AgreementService {
         if (changes.isEmpty()) {
             throw ProblemException.conflict("agreement " + id + " already has these amounts");
         }
-        return record(agreement, "amended", null, request.reason().strip(), changes, InvestorService.now());
+        return record(agreement, "amended", null, request.reason().strip(), changes, Timestamps.now());
     }
 
     /** Records funds received under a signed agreement (not a stage move, so not in the history). */
@@ -181,7 +181,7 @@ public class AgreementService {
         }
         requireSameCurrency("amount.currency", request.amount(), AgreementMapper.signedAmount(agreement));
         requireNotBefore("receivedOn", request.receivedOn(), "signedOn", agreement.signedOn);
-        Instant now = InvestorService.now();
+        Instant now = Timestamps.now();
         write(agreement, now);
         Disbursement disbursement = new Disbursement();
         disbursement.id = UUID.randomUUID();

@@ -4,8 +4,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 import org.urbaninvest.investment.mapping.InvestorMapper;
@@ -30,7 +28,7 @@ public class InvestorService {
         Investor investor = new Investor();
         investor.id = UUID.randomUUID();
         apply(investor, request);
-        investor.createdAt = investor.updatedAt = now();
+        investor.createdAt = investor.updatedAt = Timestamps.now();
         investor.persist();
         return publish(investor, "investor.registered");
     }
@@ -52,7 +50,7 @@ public class InvestorService {
         }
         requireFreeCreditCode(request.creditCode(), id);
         apply(investor, request);
-        investor.updatedAt = now();
+        investor.updatedAt = Timestamps.now();
         investor.flush(); // the version check and increment happen here, inside the request
         return publish(investor, "investor.updated");
     }
@@ -103,9 +101,5 @@ public class InvestorService {
             throw ProblemException.notFound("no investor " + id);
         }
         return investor;
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
