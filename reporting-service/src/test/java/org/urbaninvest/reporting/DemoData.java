@@ -9,7 +9,14 @@ import java.util.List;
  * disbursements, and the Caijia opportunity list (29 projects, 93.8 bn CNY in five categories) under
  * Chongqing → Beibei → Caijia. Per-item amounts are illustrative; the totals are the articles'.
  */
-record DemoData(String zone, String programme, int projects, String fundsInPlace) {
+record DemoData(String zone, String programme, String city, int projects, String fundsInPlace) {
+
+    /** The Caijia opportunity list's categories: code, name, declared project count, declared investment (CNY). */
+    static final String[][] CAIJIA_CATEGORIES = {{"ecological-humanity", "Ecological humanity", "6", "10600000000.00"},
+            {"technological-innovation", "Technological innovation", "8", "34800000000.00"},
+            {"private-economy", "Private economy", "5", "5100000000.00"},
+            {"urban-rural-integration", "Urban-rural integration", "8", "13300000000.00"},
+            {"other", "Other", "2", "30000000000.00"}};
 
     static DemoData load() {
         String zone = TestEvents.unique("taiyuan-xinzhou");
@@ -63,11 +70,7 @@ record DemoData(String zone, String programme, int projects, String fundsInPlace
         TestEvents.zone(beibei, chongqing).named("Beibei", "DISTRICT").send();
         TestEvents.zone(caijia, beibei).named("Caijia Smart New City", "NEW_AREA").send();
         String programme = TestEvents.unique("caijia-opportunity-list-2022");
-        String[][] categories = {{"ecological-humanity", "Ecological humanity", "6", "10600000000.00"},
-                {"technological-innovation", "Technological innovation", "8", "34800000000.00"},
-                {"private-economy", "Private economy", "5", "5100000000.00"},
-                {"urban-rural-integration", "Urban-rural integration", "8", "13300000000.00"},
-                {"other", "Other", "2", "30000000000.00"}};
+        String[][] categories = CAIJIA_CATEGORIES;
         TestEvents.Programme list = TestEvents.programme(programme, caijia, 29, "93800000000.00")
                 .named("Caijia Smart New City Opportunity List 2022");
         for (String[] category : categories) {
@@ -77,11 +80,23 @@ record DemoData(String zone, String programme, int projects, String fundsInPlace
         for (String[] category : categories) {
             int count = Integer.parseInt(category[2]);
             BigDecimal unit = new BigDecimal(category[3]).divideToIntegralValue(BigDecimal.valueOf(count)).setScale(2);
-            for (String amount : SeedFiguresTest.amounts(count, category[3], unit.toPlainString())) {
+            for (String amount : amounts(count, category[3], unit.toPlainString())) {
                 TestEvents.project(TestEvents.unique("caijia-project"), caijia, amount, "CNY")
                         .in(programme, category[0]).withStatus("preparation").send();
             }
         }
-        return new DemoData(zone, programme, 3, funds.setScale(2).toPlainString());
+        return new DemoData(zone, programme, chongqing, 3, funds.setScale(2).toPlainString());
+    }
+
+    /** {@code count} amounts of {@code each}, the last one making up {@code total}. */
+    static List<String> amounts(int count, String total, String each) {
+        BigDecimal unit = new BigDecimal(each);
+        BigDecimal last = new BigDecimal(total).subtract(unit.multiply(BigDecimal.valueOf(count - 1L)));
+        java.util.ArrayList<String> amounts = new java.util.ArrayList<>();
+        for (int i = 0; i < count - 1; i++) {
+            amounts.add(unit.toPlainString());
+        }
+        amounts.add(last.toPlainString());
+        return amounts;
     }
 }

@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
@@ -43,6 +47,9 @@ public class ReportResource {
     @Path("/zones")
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "One summary row per zone (paged JSON, or every zone as CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "A page of zone reports, or every zone's report as CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response zones(@QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
