@@ -37,7 +37,8 @@ fi
 
 launcher=$(ls deploy/local/target/launcher-*.jar 2>/dev/null | head -n 1)
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# the launcher only starts, watches and stops processes: a small heap that grows only if needed
 # shellcheck disable=SC2086 # the JVM options are several words
-exec "$java" ${URBANINVEST_LAUNCHER_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
+exec "$java" ${URBANINVEST_LAUNCHER_JAVA_OPTS:--Xms16m -Xmx128m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1} \
   -Durbaninvest.repository="$root" -cp "$launcher:deploy/local/target/lib/*" \
   org.urbaninvest.launcher.Launcher "$@"
