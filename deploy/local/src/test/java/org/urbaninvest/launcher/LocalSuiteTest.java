@@ -56,7 +56,8 @@ class LocalSuiteTest {
 
             ProcessHandle firstPostgres = suite.postgres().handle();
             firstPostgres.destroyForcibly();
-            await().atMost(Duration.ofSeconds(10)).until(() -> suite.postgres().isAlive()
+            // restarted at once; answering takes crash recovery (and the killed server's backends to exit)
+            await().atMost(Duration.ofSeconds(30)).until(() -> suite.postgres().isAlive()
                     && suite.postgres().handle().pid() != firstPostgres.pid() && query(ports, "project"));
 
             suite.stopPostgres();
