@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.project.service.ProgrammeService;
 
@@ -35,6 +38,8 @@ public class ProgrammeResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "201", description = "the new programme, version 1, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
     public Response publish(
             @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProgrammeRequest request,
             UriInfo uri) {
@@ -54,6 +59,8 @@ public class ProgrammeResource {
     @GET
     @Path("{code}")
     @RolesAllowed(Roles.VIEWER)
+    @APIResponse(responseCode = "200", description = "the programme, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
     public Response get(@PathParam("code") String code) {
         Programme programme = programmes.get(code);
         return Tags.ok(programme, programme.version());
@@ -62,6 +69,8 @@ public class ProgrammeResource {
     @PUT
     @Path("{code}")
     @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "200", description = "the programme after the change, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProgrammeRequest request) {
         Programme programme = programmes.update(code, ifMatch, request);

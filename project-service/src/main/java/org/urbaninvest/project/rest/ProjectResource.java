@@ -28,6 +28,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.project.repository.ProjectFilter;
 import org.urbaninvest.project.service.ProjectCsvExport;
@@ -53,6 +56,8 @@ public class ProjectResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "201", description = "the new project, version 1, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     public Response register(
             @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProjectRequest request,
             UriInfo uri) {
@@ -67,6 +72,9 @@ public class ProjectResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed(Roles.VIEWER)
+    @APIResponse(responseCode = "200", description = "a page of projects (items are projects), or all matches as CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
+                @Content(mediaType = CSV)})
     public Response list(@QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
             @QueryParam("programme") String programme, @QueryParam("category") String category,
@@ -105,6 +113,8 @@ public class ProjectResource {
     @GET
     @Path("{code}")
     @RolesAllowed(Roles.VIEWER)
+    @APIResponse(responseCode = "200", description = "the project, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     public Response get(@PathParam("code") String code) {
         Project project = projects.get(code);
         return Tags.ok(project, project.version());
@@ -113,6 +123,8 @@ public class ProjectResource {
     @PUT
     @Path("{code}")
     @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "200", description = "the project after the change, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProjectRequest request) {
         Project project = projects.replace(code, ifMatch, request);
@@ -122,6 +134,8 @@ public class ProjectResource {
     @POST
     @Path("{code}/status")
     @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "200", description = "the project in its new status, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     public Response changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange change) {
         Project project = projects.changeStatus(code, change);
         return Tags.ok(project, project.version());

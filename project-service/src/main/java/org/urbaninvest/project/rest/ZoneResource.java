@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.project.service.ZoneService;
 
@@ -35,6 +38,8 @@ public class ZoneResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "201", description = "the new zone, version 1, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     public Response register(@Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ZoneRequest request,
             UriInfo uri) {
         Zone zone = zones.register(request);
@@ -52,6 +57,8 @@ public class ZoneResource {
     @GET
     @Path("{code}")
     @RolesAllowed(Roles.VIEWER)
+    @APIResponse(responseCode = "200", description = "the zone, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     public Response get(@PathParam("code") String code) {
         Zone zone = zones.get(code);
         return Tags.ok(zone, zone.version());
@@ -60,6 +67,8 @@ public class ZoneResource {
     @PUT
     @Path("{code}")
     @RolesAllowed(Roles.EDITOR)
+    @APIResponse(responseCode = "200", description = "the zone after the change, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ZoneRequest request) {
         Zone zone = zones.update(code, ifMatch, request);

@@ -116,7 +116,7 @@ public class ProgrammeService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Programme> list(String zone, int page, int size) {
-        var query = zone == null ? programmes.find("order by code")
+        var query = zone == null || zone.isBlank() ? programmes.find("order by code")
                 : programmes.find("zoneCode = ?1 order by code", zone);
         List<Programme> items = query.page(page, size).list().stream().map(ProgrammeMapper::toApi).toList();
         return new Page<>(items, page, size, query.count());

@@ -80,7 +80,7 @@ public class ZoneService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Zone> list(String parent, int page, int size) {
-        var query = parent == null ? zones.find("order by code") : zones.find("parentCode = ?1 order by code", parent);
+        var query = parent == null || parent.isBlank() ? zones.find("order by code") : zones.find("parentCode = ?1 order by code", parent);
         List<ZoneEntity> found = query.page(page, size).list();
         Map<String, List<String>> children = zones.childrenOf(found.stream().map(z -> z.code).toList());
         return new Page<>(found.stream().map(z -> ZoneMapper.toApi(z, children.get(z.code))).toList(), page, size,
