@@ -74,7 +74,10 @@ public class ProblemMapper {
             message = "is not a known field";
         } else if (e instanceof InvalidFormatException format) {
             message = "has an invalid value" + hint(format);
-        } else if (e instanceof MismatchedInputException mismatch && field != null && !field.isEmpty()) {
+        } else if (e instanceof MismatchedInputException mismatch
+                && (field != null && !field.isEmpty() || !atEndOfInput(mismatch))) {
+            // also when the whole body has the wrong shape (an array for an object): Jackson's own message names
+            // the Java class, which is internal
             message = "has the wrong type" + (mismatch.getTargetType() != null
                     ? ", expected " + describe(mismatch.getTargetType()) : "");
         } else {
@@ -249,6 +252,12 @@ public class ProblemMapper {
             return ", expected one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants());
         }
         return because >= 0 ? ": " + message.substring(because) : ", expected " + describe(e.getTargetType());
+    }
+
+    /** Whether Jackson found no value at all (an empty body) rather than a value of the wrong type. */
+    private static boolean atEndOfInput(MismatchedInputException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("No content to map");
     }
 
     private static String describe(Class<?> type) {

@@ -49,6 +49,12 @@ class ProblemAndAuthTest {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIs400WithoutNamingJavaClasses() {
+        problem(post("[]"), 400).body("errors[0].field", equalTo("body"))
+                .body("detail", equalTo("body has the wrong type, expected an object"));
+    }
+
+    @Test
     void duplicateKeyIs400() {
         problem(post("{\"text\": \"a\", \"text\": \"b\"}"), 400);
     }
