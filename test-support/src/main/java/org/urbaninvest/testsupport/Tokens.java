@@ -1,99 +1,63 @@
 package org.urbaninvest.testsupport;
 
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Set;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 import org.urbaninvest.launcher.TokenIssuer;
 
-/** Bearer tokens for tests: the three roles, and the ways a token can be wrong. */
+/**
+ * Bearer tokens for tests, signed with {@link TestInfrastructure}'s key: the three roles, and the ways a token can
+ * be wrong. {@link #of(TokenIssuer)} gives the same tokens for any other key pair.
+ */
 public final class Tokens {
-
-    private static final KeyPair OTHER_KEYS = TokenIssuer.generate();
 
     private Tokens() {
     }
 
+    /** The same tokens for the key pair of {@code issuer} (e.g. a suite started by the launcher). */
+    public static TokenSet of(TokenIssuer issuer) {
+        return new TokenSet(issuer);
+    }
+
     public static String viewer() {
-        return forRoles("viewer-user", "viewer");
+        return infrastructure().viewer();
     }
 
     public static String editor() {
-        return forRoles("editor-user", "editor");
+        return infrastructure().editor();
     }
 
     public static String admin() {
-        return forRoles("admin-user", "admin");
+        return infrastructure().admin();
     }
 
     public static String forRoles(String subject, String... roles) {
-        return issuer().token(subject, Set.of(roles), Duration.ofHours(1));
+        return infrastructure().forRoles(subject, roles);
     }
 
     /** An editor token that expired an hour ago. */
     public static String expired() {
-        JwtClaims claims = claims(TokenIssuer.DEFAULT_ISSUER, "editor");
-        claims.setIssuedAt(NumericDate.fromMilliseconds(System.currentTimeMillis() - 7_200_000));
-        claims.setExpirationTime(NumericDate.fromMilliseconds(System.currentTimeMillis() - 3_600_000));
-        return sign(claims, issuer().privateKey());
+        return infrastructure().expired();
     }
 
     /** A well-formed editor token signed by a key the services do not trust. */
     public static String signedByOtherKey() {
-        return sign(claims(issuer().issuer(), "editor"), OTHER_KEYS.getPrivate());
+        return infrastructure().signedByOtherKey();
     }
 
     /** An editor token from another issuer, signed with the trusted key. */
     public static String wrongIssuer() {
-        return sign(claims("https://elsewhere.example/auth", "editor"), issuer().privateKey());
+        return infrastructure().wrongIssuer();
     }
 
     /** An unsigned token ({@code alg: none}) claiming to be admin. */
     public static String algNone() {
-        String header = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        return header + "." + base64(claims(issuer().issuer(), "admin").toJson()) + ".";
+        return infrastructure().algNone();
     }
 
     /** A viewer token whose payload was changed to claim admin, keeping the original signature. */
     public static String tampered() {
-        String[] parts = viewer().split("\\.");
-        return parts[0] + "." + base64(claims(issuer().issuer(), "admin").toJson()) + "." + parts[2];
+        return infrastructure().tampered();
     }
 
-    private static TokenIssuer issuer() {
-        return TestInfrastructure.get().tokens();
-    }
-
-    private static JwtClaims claims(String issuer, String role) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(issuer);
-        claims.setSubject("test-" + role);
-        claims.setStringListClaim("groups", List.of(role));
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(60);
-        return claims;
-    }
-
-    private static String sign(JwtClaims claims, java.security.PrivateKey key) {
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(key);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        try {
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String base64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    private static TokenSet infrastructure() {
+        return new TokenSet(TestInfrastructure.get().tokens());
     }
 }
