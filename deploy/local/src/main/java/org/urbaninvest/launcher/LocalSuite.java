@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ import java.util.function.Supplier;
  * <p>Only one suite may use a home directory at a time ({@code <home>/launcher.lock}). The pid of every child
  * is kept in {@code <home>/run/<name>.pid}; a watchdog process stops them if this JVM dies without stopping them,
  * and the next start stops any that are left over.
+ *
+ * <p>All databases live on one PostgreSQL server unless a service is given a server of its own
+ * ({@link Builder#ownDatabaseServer}), which can then be stopped alone ({@link #stopPostgres(String)}).
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -54,6 +58,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Path repository;
     private final Ports ports;
     private final Set<SuiteService> services;
+    private final Map<SuiteService, Integer> ownDatabasePorts;
     private final List<String> serviceJvmOptions;
     private final Map<String, String> extraEnvironment;
     private final String kafkaClasspath;
@@ -64,6 +69,7 @@ public final class LocalSuite implements AutoCloseable {
 
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final Map<SuiteService, ServiceProcess> serviceProcesses = new LinkedHashMap<>();
+    private final Map<SuiteService, PostgresServer> ownDatabases = new EnumMap<>(SuiteService.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService restarts = Executors.newCachedThreadPool(daemon("restart"));
@@ -80,6 +86,7 @@ public final class LocalSuite implements AutoCloseable {
         this.repository = builder.repository.toAbsolutePath().normalize();
         this.ports = builder.ports;
         this.services = EnumSet.copyOf(builder.services);
+        this.ownDatabasePorts = new EnumMap<>(builder.ownDatabasePorts);
         this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
         this.extraEnvironment = Map.copyOf(builder.environment);
         this.kafkaClasspath = builder.kafkaClasspath != null ? builder.kafkaClasspath : defaultKafkaClasspath();
@@ -122,7 +129,13 @@ public final class LocalSuite implements AutoCloseable {
             CompletableFuture<Void> kafkaUp = CompletableFuture.runAsync(() -> components.get(KAFKA).ensureRunning(),
                     restarts);
             components.get(POSTGRES).ensureRunning();
-            postgres.createDatabases(DATABASES);
+            postgres.createDatabases(DATABASES.stream()
+                    .filter(name -> ownDatabases.keySet().stream().noneMatch(s -> s.database().equals(name)))
+                    .toList());
+            ownDatabases.forEach((service, server) -> {
+                components.get(ownDatabaseName(service)).ensureRunning();
+                server.createDatabases(List.of(service.database()));
+            });
             // the services start while the broker is still starting: their Kafka clients connect when it is up
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (SuiteService service : services) {
@@ -174,6 +187,9 @@ public final class LocalSuite implements AutoCloseable {
         if (components.containsKey(KAFKA)) {
             components.get(KAFKA).halt();
         }
+        for (SuiteService service : ownDatabases.keySet()) {
+            components.get(ownDatabaseName(service)).halt();
+        }
         if (components.containsKey(POSTGRES)) {
             components.get(POSTGRES).halt();
         }
@@ -215,6 +231,12 @@ public final class LocalSuite implements AutoCloseable {
 
     public PostgresServer postgres() {
         return postgres;
+    }
+
+    /** The PostgreSQL server holding {@code service}'s database: its own server if it has one, else the shared one. */
+    public PostgresServer postgres(String service) {
+        PostgresServer own = ownDatabases.get(SuiteService.of(service));
+        return own != null ? own : postgres;
     }
 
     public KafkaBroker broker() {
@@ -286,6 +308,35 @@ public final class LocalSuite implements AutoCloseable {
         component.ensureRunning();
     }
 
+    /**
+     * Stops the PostgreSQL server of a service that has one of its own ({@link Builder#ownDatabaseServer}) and keeps
+     * it down until {@link #startPostgres(String)}; the other services' databases stay up.
+     */
+    public void stopPostgres(String service) {
+        Component component = component(ownDatabaseName(ownDatabaseOf(service)));
+        component.wanted = false;
+        component.halt();
+    }
+
+    public void startPostgres(String service) {
+        Component component = component(ownDatabaseName(ownDatabaseOf(service)));
+        component.wanted = true;
+        component.ensureRunning();
+    }
+
+    private SuiteService ownDatabaseOf(String name) {
+        SuiteService service = SuiteService.of(name);
+        if (!ownDatabasePorts.containsKey(service)) {
+            throw new IllegalArgumentException(service.id() + " shares the suite's PostgreSQL server; give it one of "
+                    + "its own with LocalSuite.Builder#ownDatabaseServer");
+        }
+        return service;
+    }
+
+    private static String ownDatabaseName(SuiteService service) {
+        return POSTGRES + "-" + service.database();
+    }
+
     private Component component(String name) {
         Component component = components.get(name);
         if (component == null) {
@@ -303,6 +354,13 @@ public final class LocalSuite implements AutoCloseable {
         components.put(POSTGRES, new Component(POSTGRES,
                 () -> postgres.start(Duration.ofSeconds(60)), nothing, postgres::close, postgres::kill,
                 postgres::handle));
+        ownDatabasePorts.forEach((service, port) -> {
+            String name = ownDatabaseName(service);
+            PostgresServer server = new PostgresServer(home.resolve(name), port, logs.resolve(name + ".log"));
+            ownDatabases.put(service, server);
+            components.put(name, new Component(name, () -> server.start(Duration.ofSeconds(60)), nothing,
+                    server::close, server::kill, server::handle));
+        });
         components.put(KAFKA, new Component(KAFKA,
                 () -> broker.start(Duration.ofSeconds(90)), nothing, broker::close, broker::kill, broker::handle));
         for (SuiteService service : services) {
@@ -319,8 +377,8 @@ public final class LocalSuite implements AutoCloseable {
     /** The environment of a service: everything it needs to find the database, the broker and the keys. */
     Map<String, String> environment(SuiteService service) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + service.database());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:"
+                + ownDatabasePorts.getOrDefault(service, ports.postgres()) + "/" + service.database());
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
@@ -408,6 +466,9 @@ public final class LocalSuite implements AutoCloseable {
             order.add(service.id());
         }
         order.add(KAFKA);
+        for (SuiteService service : SuiteService.values()) {
+            order.add(ownDatabaseName(service));
+        }
         order.add(POSTGRES);
         for (String name : order) {
             Path pidFile = home.resolve("run").resolve(name + ".pid");
@@ -416,7 +477,7 @@ public final class LocalSuite implements AutoCloseable {
                     long pid = Long.parseLong(Files.readString(pidFile).trim());
                     Processes.liveWithMarker(pid, home.toString()).ifPresent(process -> {
                         log("stopping %s (pid %d) left over from a previous run", name, pid);
-                        if (POSTGRES.equals(name)) {
+                        if (name.startsWith(POSTGRES)) {
                             Processes.signal(pid, "INT");
                             if (!Processes.awaitExit(process, Duration.ofSeconds(30))) {
                                 Processes.kill(process);
@@ -475,6 +536,7 @@ public final class LocalSuite implements AutoCloseable {
                 wanted.remove(service.id());
             }
         }
+        ownDatabasePorts.forEach((service, port) -> wanted.put("PostgreSQL of " + service.id(), port));
         List<String> busy = new ArrayList<>();
         wanted.forEach((use, port) -> {
             if (!Ports.isFree(port)) {
@@ -628,6 +690,7 @@ public final class LocalSuite implements AutoCloseable {
         private Path repository = Path.of(".");
         private Ports ports = Ports.DEFAULTS;
         private Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
+        private final Map<SuiteService, Integer> ownDatabasePorts = new EnumMap<>(SuiteService.class);
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private String kafkaClasspath;
@@ -664,6 +727,15 @@ public final class LocalSuite implements AutoCloseable {
             } else {
                 this.services = EnumSet.copyOf(services);
             }
+            return this;
+        }
+
+        /**
+         * Puts the database of {@code service} on a PostgreSQL server of its own, listening on {@code port}, instead
+         * of the shared one: e.g. to take one service's database away while the others keep theirs.
+         */
+        public Builder ownDatabaseServer(SuiteService service, int port) {
+            ownDatabasePorts.put(service, port);
             return this;
         }
 
