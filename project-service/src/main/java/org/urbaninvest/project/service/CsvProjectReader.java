@@ -38,7 +38,6 @@ final class CsvProjectReader {
     /** Without a schema each record is one array of strings. */
     private static final CsvFactory CSV = CsvFactory.builder()
             .enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -65,6 +64,9 @@ final class CsvProjectReader {
                 values.clear();
                 while (csv.nextToken() == JsonToken.VALUE_STRING) {
                     values.add(csv.getText());
+                }
+                if (values.isEmpty() || values.size() == 1 && values.get(0).isEmpty()) {
+                    continue; // an empty line (the parser's own skipping would lose count of lines)
                 }
                 if (header == null) {
                     header = header(values);
