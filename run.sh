@@ -30,7 +30,9 @@ if [[ ${#stale[@]} -gt 0 && ${URBANINVEST_SKIP_BUILD:-false} != true ]]; then
   echo "Building $modules (mvn package, tests skipped) ..."
   started=$(mktemp)
   # shellcheck disable=SC2086 # URBANINVEST_MVN_ARGS may hold several arguments, e.g. "-o"
-  mvn -q ${URBANINVEST_MVN_ARGS:-} -Dmaven.test.skip=true package -pl "$modules" -am
+  # AppCDS: each service's class archive is written at build time and used at every start (faster start-up)
+  mvn -q ${URBANINVEST_MVN_ARGS:-} -Dmaven.test.skip=true -Dquarkus.package.jar.appcds.enabled=true \
+    package -pl "$modules" -am
   for module in "${stale[@]}"; do touch -r "$started" "$module/target/.built-by-run-sh"; done
   rm -f "$started"
 fi

@@ -52,7 +52,7 @@ public final class PostgresServer implements AutoCloseable {
         settings.put("max_connections", "300");
         settings.put("timezone", "UTC");
         settings.put("fsync", "on");
-        settings.put("synchronous_commit", "off");
+        settings.put("synchronous_commit", "on"); // a 2xx write survives a crash of the server
     }
 
     /** Sets a server parameter ({@code postgres -c key=value}) for the next start. */
