@@ -20,7 +20,7 @@ check() {
 }
 check deploy/local deploy/local/target/lib deploy/local/src/main deploy/local/pom.xml pom.xml
 for service in project-service investment-service reporting-service; do
-  check "$service" "$service/target/quarkus-app/quarkus-run.jar" "$service/src/main" "$service/pom.xml" \
+  check "$service" "$service/target/quarkus-app/app-cds.jsa" "$service/src/main" "$service/pom.xml" \
     platform/src/main platform/pom.xml pom.xml
 done
 
