@@ -25,8 +25,8 @@ import org.urbaninvest.testsupport.Tokens;
 
 /**
  * The dashboard in headless Chromium against the running service with demo-like data: it loads without a
- * console error, its KPI cards show the API's numbers, its three charts are drawn, and it tells a missing or
- * rejected token apart. The screenshot is kept as {@code target/dashboard.png}.
+ * console error, its KPI cards show the API's numbers, its three charts are drawn, and it says so when the token
+ * is missing, rejected or lacks the role, and when a zone has no data yet. The screenshot is kept as {@code target/dashboard.png}.
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -47,6 +47,9 @@ class DashboardBrowserTest {
         Assumptions.assumeTrue(Chromium.available(), "headless Chromium not installed at " + Chromium.BINARY
                 + " (apt-get install chromium fonts-noto-cjk): browser test skipped");
         DemoData demo = DemoData.load();
+        String emptyZone = TestEvents.unique("quiet-zone");
+        TestEvents.zone(emptyZone, null).named("Quiet Zone", "DISTRICT").send();
+        Api.awaitZone(emptyZone);
         JsonNode report = Api.awaitAsserted("/api/v1/reports/zones/" + demo.zone(), r -> {
             assertThat(r.at("/agreements/signed/count").asInt()).isEqualTo(84);
             assertThat(r.at("/agreements/fundsInPlace/CNY").asText()).isEqualTo(demo.fundsInPlace());
@@ -85,6 +88,21 @@ class DashboardBrowserTest {
             assertThat(browser.errors().subList(before, browser.errors().size()))
                     .allSatisfy(error -> assertThat(error).contains("401"));
 
+            browser.navigate("about:blank");
+            browser.navigate(root + "#token=" + Tokens.forRoles("outsider", "guest"));
+            awaitState(browser, "forbidden");
+            assertThat(browser.evaluate("document.getElementById('message').textContent").asText())
+                    .contains("needs the viewer");
+
+            browser.navigate("about:blank");
+            browser.navigate(root + "#token=" + Tokens.viewer() + "&zone=" + emptyZone);
+            awaitState(browser, "ready");
+            assertThat(browser.evaluate("document.getElementById('message').textContent").asText())
+                    .contains("No data yet for Quiet Zone");
+            assertThat(browser.evaluate("document.querySelector('[data-kpi=\"intendedCount\"]').textContent")
+                    .asText()).isEqualTo("0");
+
+            browser.evaluate("sessionStorage.clear()");
             browser.navigate("about:blank");
             browser.navigate(root.toString());
             awaitState(browser, "signed-out");
