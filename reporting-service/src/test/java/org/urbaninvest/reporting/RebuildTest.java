@@ -3,6 +3,7 @@ package org.urbaninvest.reporting;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,31 @@ class RebuildTest {
         // the rebuilt projections go on with live events
         TestEvents.agreement(zone, "1", "CNY", "2022-07-04").send();
         Api.await("/api/v1/reports/zones/" + zone, r -> r.at("/agreements/intended/count").asInt() == 2);
+    }
+
+    @Test
+    void eventsArrivingDuringARebuildAreKept() {
+        given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+        String zone = TestEvents.unique("during-rebuild");
+        TestEvents.zone(zone, null).send();
+        TestEvents.Agreement agreement = TestEvents.agreement(zone, "20", "CNY", "2022-07-01").send();
+        agreement.sign("15", "CNY", "2022-07-02").send();
+        awaitRebuilt();
+        JsonNode report = Api.awaitAsserted("/api/v1/reports/zones/" + zone,
+                r -> assertThat(r.at("/agreements/signed/count").asInt()).isEqualTo(1));
+        assertThat(report.at("/agreements/intended").toString()).isEqualTo("{\"count\":1,\"amount\":{\"CNY\":\"20.00\"}}");
+        given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+        awaitRebuilt();
+        assertThat(Api.json("/api/v1/reports/zones/" + zone).at("/agreements")).isEqualTo(report.at("/agreements"));
+    }
+
+    private static void awaitRebuilt() {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String state = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/rebuild")
+                    .then().statusCode(200).extract().path("state");
+            assertThat(state).isNotEqualTo("FAILED");
+            return "COMPLETED".equals(state);
+        });
     }
 
     @Test
