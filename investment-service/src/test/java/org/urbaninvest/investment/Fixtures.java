@@ -1,6 +1,7 @@
 package org.urbaninvest.investment;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -15,12 +16,8 @@ import org.urbaninvest.testsupport.EventSchemas;
 import org.urbaninvest.testsupport.KafkaTestClient;
 import org.urbaninvest.testsupport.Tokens;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What the tests of this module share: authenticated requests, unique names, and the usual set-up steps. */
 final class Fixtures {
-
-    static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private Fixtures() {
     }
@@ -40,12 +37,13 @@ final class Fixtures {
 
     /** A random credit code whose check character is right. */
     static String validCreditCode() {
+        String alphabet = CreditCode.Validator.ALPHABET;
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder code = new StringBuilder("91");
         while (code.length() < 17) {
-            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
-        for (char check : ALPHABET.toCharArray()) {
+        for (char check : alphabet.toCharArray()) {
             if (CreditCode.Validator.isValidCode(code.toString() + check)) {
                 return code.toString() + check;
             }

@@ -27,7 +27,7 @@ public @interface CreditCode {
     class Validator implements ConstraintValidator<CreditCode, String> {
 
         /** The standard's alphabet: digits and capitals without I, O, S, V and Z. A character's value is its index. */
-        static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
         /** The weights of the first 17 characters: 3^i mod 31. */
         private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
