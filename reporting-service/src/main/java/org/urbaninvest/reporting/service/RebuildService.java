@@ -1,12 +1,17 @@
 package org.urbaninvest.reporting.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +44,11 @@ import org.urbaninvest.reporting.rest.RebuildStatus;
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    /** Any constant works: the database is the service's own. */
+    private static final long REBUILD_LOCK = 0x4EB01DL;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     Generations generations;
@@ -59,9 +69,38 @@ public class RebuildService {
     private volatile boolean stopping;
     private final AtomicLong read = new AtomicLong();
 
-    /** A build left behind by a stopped instance can never finish: drop it. */
+    /** A build left behind by a stopped instance can never finish: drop it, unless another instance is building. */
     void discardAbandoned(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> generations.building().forEach(generations::drop));
+        try (Connection lock = dataSource.getConnection()) {
+            if (tryLock(lock)) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> generations.building().forEach(generations::drop));
+                } finally {
+                    unlock(lock);
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warnf("abandoned projection builds not checked: %s", e.getMessage());
+        }
+    }
+
+    /** One instance rebuilds at a time: it holds this session lock for the whole rebuild. */
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, REBUILD_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, REBUILD_LOCK);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.debugf("rebuild lock released with its connection: %s", e.getMessage());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -73,18 +112,52 @@ public class RebuildService {
         return RebuildStatus.RUNNING.equals(current.state()) ? current.withRead(read.get()) : current;
     }
 
-    /** Starts a rebuild in the background; 409 while one is running. */
+    /** Starts a rebuild in the background; 409 while one is running (on any instance). */
     public synchronized RebuildStatus start() {
-        Integer generation = QuarkusTransaction.requiringNew().call(generations::openBuilding);
-        if (generation == null) {
-            throw ProblemException.conflict("a rebuild is already running");
+        Connection lock = null;
+        try {
+            lock = dataSource.getConnection();
+            if (!tryLock(lock)) {
+                throw ProblemException.conflict("a rebuild is already running");
+            }
+            // a build left by an instance that stopped mid-way cannot finish: start afresh
+            QuarkusTransaction.requiringNew().run(() -> generations.building().forEach(generations::drop));
+            Integer generation = QuarkusTransaction.requiringNew().call(generations::openBuilding);
+            if (generation == null) {
+                throw ProblemException.conflict("a rebuild is already running");
+            }
+            read.set(0);
+            status = RebuildStatus.running(generation, Instant.now(), 0);
+            Connection held = lock;
+            Thread thread = new Thread(() -> run(generation, held), "projection-rebuild-" + generation);
+            thread.setDaemon(true);
+            thread.start();
+            lock = null; // the rebuild thread releases it
+            return status;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the rebuild lock: " + e.getMessage(), e);
+        } finally {
+            if (lock != null) {
+                close(lock);
+            }
         }
-        read.set(0);
-        status = RebuildStatus.running(generation, Instant.now(), 0);
-        Thread thread = new Thread(() -> run(generation), "projection-rebuild-" + generation);
-        thread.setDaemon(true);
-        thread.start();
-        return status;
+    }
+
+    private static void close(Connection lock) {
+        unlock(lock);
+        try {
+            lock.close();
+        } catch (SQLException e) {
+            LOG.debugf("rebuild lock connection closed: %s", e.getMessage());
+        }
+    }
+
+    private void run(int generation, Connection lock) {
+        try {
+            run(generation);
+        } finally {
+            close(lock);
+        }
     }
 
     private void run(int generation) {
