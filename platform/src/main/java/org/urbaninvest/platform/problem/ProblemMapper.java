@@ -122,6 +122,12 @@ public class ProblemMapper {
             return unreadable(unreadable, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException conversion) {
+            // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input
+            return respond(new Problem(type(400), "Invalid input", 400,
+                    "a parameter has an invalid value: " + conversion.getMessage(), path(uri),
+                    List.of(new Problem.FieldError("parameter", "has an invalid value")), null)).build();
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
             return internal(uri);
@@ -131,7 +137,7 @@ public class ProblemMapper {
             case 405 -> "method not allowed on this resource";
             case 406 -> "cannot produce the requested media type";
             case 413 -> "request body too large";
-            case 415 -> "unsupported content type; send application/json";
+            case 415 -> "unsupported content type for this resource";
             default -> e.getMessage();
         };
         Response.ResponseBuilder answer = respond(new Problem(type(status), reason(status), status, detail,

@@ -82,6 +82,13 @@ class ProblemAndAuthTest {
     }
 
     @Test
+    void unconvertibleParametersAre400() {
+        problem(given().auth().oauth2(Tokens.viewer()).get(NOTES + "?longerThan=ten"), 400);
+        problem(given().auth().oauth2(Tokens.viewer()).get(NOTES + "/not-a-uuid"), 400);
+        given().auth().oauth2(Tokens.viewer()).get(NOTES + "?longerThan=3").then().statusCode(200);
+    }
+
+    @Test
     void conflictIs409() {
         String id = created("same");
         problem(given().auth().oauth2(Tokens.editor()).contentType(ContentType.JSON).header("If-Match", "\"1\"")

@@ -65,6 +65,12 @@ public class NoteResource {
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
+    public long count(@jakarta.ws.rs.QueryParam("longerThan") @jakarta.ws.rs.DefaultValue("0") int longerThan) {
+        return Note.count("length(text) > ?1", longerThan);
+    }
+
+    @GET
     @Path("{id}")
     @RolesAllowed(Roles.VIEWER)
     public NoteView get(@PathParam("id") UUID id) {
