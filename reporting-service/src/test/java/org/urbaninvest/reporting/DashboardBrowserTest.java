@@ -51,6 +51,7 @@ class DashboardBrowserTest {
         TestEvents.zone(emptyZone, null).named("Quiet Zone", "DISTRICT").send();
         Api.awaitZone(emptyZone);
         JsonNode report = Api.awaitAsserted("/api/v1/reports/zones/" + demo.zone(), r -> {
+            assertThat(r.at("/agreements/intended/count").asInt()).isEqualTo(89);
             assertThat(r.at("/agreements/signed/count").asInt()).isEqualTo(84);
             assertThat(r.at("/agreements/fundsInPlace/CNY").asText()).isEqualTo(demo.fundsInPlace());
             assertThat(r.at("/projects/count").asInt()).isEqualTo(demo.projects());

@@ -31,6 +31,7 @@ class RebuildTest {
         Api.await("/api/v1/reports/zones/" + zone, r -> r.at("/agreements/withdrawn/count").asInt() == 1
                 && "95.00".equals(r.at("/agreements/signed/amount/USD").asText())
                 && r.at("/projects/count").asInt() == 1);
+        Api.await("/api/v1/reports/programmes/" + programme, r -> r.at("/registered/projectCount").asInt() == 1);
 
         List<String> paths = List.of("/api/v1/reports/zones/" + zone, "/api/v1/reports/zones/" + child,
                 "/api/v1/reports/zones/" + zone + "?includeSubzones=false", "/api/v1/reports/zones?size=500",

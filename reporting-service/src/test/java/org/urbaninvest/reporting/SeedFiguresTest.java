@@ -55,9 +55,10 @@ class SeedFiguresTest {
             assertThat(category.get("matches").asBoolean()).as(categories[i][0]).isTrue();
         }
         // the city rolls up the 29 projects of the new area two levels down
-        JsonNode city = Api.json("/api/v1/reports/zones/" + demo.city());
-        assertThat(city.at("/projects/count").asInt()).isEqualTo(29);
-        assertThat(city.at("/projects/estimatedInvestment").toString()).isEqualTo("{\"CNY\":\"93800000000.00\"}");
+        Api.awaitAsserted("/api/v1/reports/zones/" + demo.city(), city -> {
+            assertThat(city.at("/projects/count").asInt()).isEqualTo(29);
+            assertThat(city.at("/projects/estimatedInvestment").toString()).isEqualTo("{\"CNY\":\"93800000000.00\"}");
+        });
     }
 
     @Test
