@@ -299,10 +299,10 @@ class AgreementLifecycleTest {
     }
 
     @Test
-    void unknownOrMalformedAgreementIsNotFound() {
+    void unknownAgreementIsNotFoundAndMalformedIdIsBadRequest() {
         asViewer().get("/api/v1/agreements/7f1d2c3b-0000-4000-8000-000000000000").then().statusCode(404)
                 .contentType(PROBLEM);
-        asViewer().get("/api/v1/agreements/12345").then().statusCode(404).contentType(PROBLEM);
+        asViewer().get("/api/v1/agreements/12345").then().statusCode(400).contentType(PROBLEM);
         asEditor().body(Map.of("startedOn", "2022-01-01"))
                 .post("/api/v1/agreements/7f1d2c3b-0000-4000-8000-000000000000/start")
                 .then().statusCode(404).contentType(PROBLEM);

@@ -171,10 +171,10 @@ class InvestorResourceTest {
     }
 
     @Test
-    void unknownOrMalformedIdIsNotFound() {
+    void unknownIdIsNotFoundAndMalformedIdIsBadRequest() {
         asViewer().get("/api/v1/investors/7f1d2c3b-0000-4000-8000-000000000000")
                 .then().statusCode(404).contentType(PROBLEM);
-        asViewer().get("/api/v1/investors/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+        asViewer().get("/api/v1/investors/not-a-uuid").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
