@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,6 +23,8 @@ import org.awaitility.Awaitility;
 
 /** A plain Kafka client for tests: reads a topic from the beginning and writes raw records. */
 public final class KafkaTestClient {
+
+    private static final Map<String, KafkaProducer<String, String>> PRODUCERS = new ConcurrentHashMap<>();
 
     private final String bootstrapServers;
 
@@ -58,18 +61,30 @@ public final class KafkaTestClient {
         return awaitRecords(topic, r -> key.equals(r.key()), list -> list.size() >= count, Duration.ofSeconds(30));
     }
 
+    /** Sends one record and waits for the broker's acknowledgement. */
     public void send(String topic, String key, String value, Map<String, String> headers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
+        try {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            producer(bootstrapServers).send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + topic, e);
         }
+    }
+
+    /** One producer per broker for the whole test JVM: opening one per record costs a connection each time. */
+    private static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return PRODUCERS.computeIfAbsent(bootstrapServers, servers -> {
+            Properties config = new Properties();
+            config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+            KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                    new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> producer.close(Duration.ofSeconds(2)),
+                    "kafka-test-producer-close"));
+            return producer;
+        });
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
