@@ -1,0 +1,74 @@
+package org.urbaninvest.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.urbaninvest.systemtests.support.AgreementStream;
+import org.urbaninvest.systemtests.support.Ledger;
+import org.urbaninvest.systemtests.support.Money;
+import org.urbaninvest.systemtests.support.Reports;
+import org.urbaninvest.systemtests.support.RunningSuite.Service;
+import org.urbaninvest.systemtests.support.Site;
+import org.urbaninvest.systemtests.support.SystemTest;
+import org.urbaninvest.systemtests.support.Verify;
+import org.urbaninvest.systemtests.support.Workload;
+
+/**
+ * The Kafka broker stopped for 30 s while writes continue on both writing services: every write succeeds (the
+ * outboxes keep the events), the reports keep answering, and once the broker is back every event arrives and the
+ * reports end exactly right — including a project registered during the outage and an agreement on it, which
+ * investment-service can only accept by asking project-service directly.
+ */
+@Order(80)
+class BrokerOutageIT extends SystemTest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+
+    @Test
+    void writesSucceedWhileTheBrokerIsDownAndEverythingArrivesAfterwards() {
+        Ledger ledger = new Ledger();
+        Workload workload = new Workload(suite(), ledger);
+        Site site = Site.create(workload, "broker-outage");
+        Reports reports = new Reports(suite());
+        reports.awaitZone(ledger, site.zone());
+
+        suite().launcher().stopBroker();
+        try {
+            writeDuringTheOutage(ledger, workload, site, reports);
+        } finally {
+            suite().launcher().startBroker();
+        }
+        Verify.agreementsAreStored(suite(), ledger);
+        await("every event published").atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> Verify.agreementEventsArePublished(suite(), ledger));
+        reports.awaitZone(ledger, site.zone(), Duration.ofMinutes(3));
+        assertThat(suite().process(Service.REPORTING).isAlive()).isTrue();
+    }
+
+    private void writeDuringTheOutage(Ledger ledger, Workload workload, Site site, Reports reports) {
+        long stoppedAt = System.nanoTime();
+        AgreementStream stream = new AgreementStream(suite(), ledger).start(4, site::plan, 100_000);
+        int projects = 0;
+        String lastProject = null;
+        while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
+            lastProject = workload.project(Workload.uniqueCode("broker-outage-p"), site.east(), null, null,
+                    "identification", Money.cny("1234.56"));
+            projects++;
+            assertThat(reports.zone(site.zone(), true).path("zone").asText()).as("reports answer meanwhile")
+                    .isEqualTo(site.zone());
+        }
+        // a project the replica cannot have seen: investment-service asks project-service
+        String late = workload.intend(lastProject, site.investor(), Money.cny("777.77"), LocalDate.parse("2022-05-05"));
+        stream.stop();
+        stream.join(Duration.ofMinutes(2));
+        assertThat(stream.failures()).as("writes while the broker is down").isEmpty();
+        assertThat(stream.retries()).as("no write had to be retried").isZero();
+        System.out.printf("[broker] %d agreement changes and %d projects written during the outage%n",
+                stream.applied(), projects);
+        assertThat(ledger.agreement(late).stage()).isEqualTo("INTENDED");
+    }
+}

@@ -1,0 +1,188 @@
+package org.urbaninvest.systemtests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.urbaninvest.launcher.LocalSuite;
+import org.urbaninvest.launcher.Ports;
+import org.urbaninvest.launcher.ServiceProcess;
+import org.urbaninvest.launcher.SuiteService;
+import org.urbaninvest.testsupport.TokenSet;
+import org.urbaninvest.testsupport.Tokens;
+
+/**
+ * The whole suite as {@code ./run.sh} runs it, started once for all system tests: a real PostgreSQL server, a real
+ * Kafka broker process and the three packaged services as processes, on free ports, with its state in a fresh
+ * directory under {@code target/}. investment-service's database runs on a PostgreSQL server of its own, so that a
+ * test can take one service's database away while the others keep theirs. Nothing restarts a process by itself
+ * here: a test that kills one starts it again, and a process that dies unexpectedly fails the tests after it.
+ */
+public final class RunningSuite implements AutoCloseable {
+
+    /** The service whose database runs on a server of its own. */
+    public static final Service OWN_DATABASE = Service.INVESTMENT;
+
+    private final LocalSuite suite;
+    private final TokenSet tokens;
+    private final Api api;
+
+    private RunningSuite(LocalSuite suite) {
+        this.suite = suite;
+        this.tokens = Tokens.of(suite.tokens());
+        this.api = new Api(this);
+    }
+
+    /** Starts everything and waits until it is ready; fails with the reason if a packaged service is missing. */
+    public static RunningSuite start() {
+        Path repository = repository();
+        List<String> missing = new ArrayList<>();
+        for (Service service : Service.values()) {
+            Path jar = repository.resolve(service.id()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                missing.add(jar.toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The system tests run the packaged services, but " + missing + " is "
+                    + "missing. Build them first: run the module with the reactor (mvn verify, or mvn -o verify -pl "
+                    + "system-tests -am), or mvn -o package -DskipTests -pl project-service,investment-service,"
+                    + "reporting-service.");
+        }
+        Path home = newHome();
+        System.out.println("[suite] state, logs and pid files in " + home);
+        LocalSuite suite = LocalSuite.builder()
+                .home(home)
+                .repository(repository)
+                .ports(Ports.free())
+                .ownDatabaseServer(OWN_DATABASE.suiteService(), freePort())
+                .supervised(false)
+                .reset(true)
+                .log(line -> System.out.println("[suite] " + line))
+                .build();
+        suite.start();
+        return new RunningSuite(suite);
+    }
+
+    public LocalSuite launcher() {
+        return suite;
+    }
+
+    public TokenSet tokens() {
+        return tokens;
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public String url(Service service) {
+        return process(service).url();
+    }
+
+    public ServiceProcess process(Service service) {
+        return suite.service(service.suiteService());
+    }
+
+    public String kafkaBootstrapServers() {
+        return suite.broker().bootstrapServers();
+    }
+
+    public Path home() {
+        return suite.home();
+    }
+
+    /**
+     * Before each test class: a service found dead (a crash, or a scenario that failed before starting it again)
+     * is started again, and the class fails saying so, so that one failure does not take the next classes along.
+     */
+    public void restartDeadServices() {
+        List<String> dead = new ArrayList<>();
+        for (Service service : Service.values()) {
+            ServiceProcess process = process(service);
+            if (!process.isAlive()) {
+                dead.add(service.id() + " (see " + process.logFile() + ")");
+                suite.startService(service.id());
+            }
+        }
+        if (!dead.isEmpty()) {
+            throw new IllegalStateException("found dead and started again before this test: " + dead);
+        }
+    }
+
+    @Override
+    public void close() {
+        suite.stop();
+    }
+
+    /** The repository root (where the services' modules are), from the build or found above the working folder. */
+    static Path repository() {
+        String configured = System.getProperty("urbaninvest.repository");
+        if (configured != null && Files.isDirectory(Path.of(configured, "project-service"))) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("project-service")) && Files.exists(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("the repository root is not above " + Path.of("").toAbsolutePath());
+    }
+
+    private static Path newHome() {
+        try {
+            Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath());
+            deleteEarlierRuns(tmp);
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            return Files.createTempDirectory(tmp, "suite-" + stamp + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Only the latest run's state is kept (each holds two PostgreSQL data directories and a broker log). */
+    private static void deleteEarlierRuns(Path tmp) throws IOException {
+        try (var runs = Files.list(tmp)) {
+            for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("suite-")).toList()) {
+                try (var walk = Files.walk(run)) {
+                    for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The three services by the names the tests use. */
+    public enum Service {
+        PROJECT(SuiteService.PROJECT), INVESTMENT(SuiteService.INVESTMENT), REPORTING(SuiteService.REPORTING);
+
+        private final SuiteService suiteService;
+
+        Service(SuiteService suiteService) {
+            this.suiteService = suiteService;
+        }
+
+        public SuiteService suiteService() {
+            return suiteService;
+        }
+
+        public String id() {
+            return suiteService.id();
+        }
+    }
+}
