@@ -30,9 +30,9 @@ import org.urbaninvest.systemtests.support.Workload;
 /**
  * Who gets in, for every endpoint the three services declare in their OpenAPI documents (so a new endpoint is
  * covered without touching this test): no token or a bad one (expired, wrong issuer, wrong key, {@code alg: none},
- * tampered, not a JWT) → 401; a viewer on a write → 403; an editor on an admin endpoint → 403; the right role gets
- * past the door; the operational endpoints and the dashboard's static files are open, and nothing an anonymous
- * caller can reach carries data.
+ * tampered, not a JWT) → 401; a viewer on a write → 403; an editor on an admin endpoint → 403; the right role
+ * gets past the door; the operational endpoints and the dashboard's static files are open, and nothing an
+ * anonymous caller can reach carries data.
  */
 @Order(30)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

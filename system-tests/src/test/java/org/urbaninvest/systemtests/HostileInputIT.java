@@ -115,7 +115,8 @@ class HostileInputIT extends SystemTest {
         Set<Integer> bad = Set.of(400);
 
         // malformed and truncated JSON
-        cases.add(raw("truncated zone", Service.PROJECT, "POST", zones, "{\"code\": \"trunc-zone\", \"name\": \"T", bad));
+        cases.add(raw("truncated zone", Service.PROJECT, "POST", zones,
+                "{\"code\": \"trunc-zone\", \"name\": \"T", bad));
         cases.add(raw("not JSON at all (zone)", Service.PROJECT, "POST", zones, "code=x&name=y", bad));
         cases.add(raw("array instead of object (investor)", Service.INVESTMENT, "POST", investors, "[]", bad));
         cases.add(raw("empty body (agreement)", Service.INVESTMENT, "POST", agreements, "", bad));
@@ -129,11 +130,13 @@ class HostileInputIT extends SystemTest {
         cases.add(raw("truncated disbursement", Service.INVESTMENT, "POST", disburse,
                 "{\"amount\": {\"amount\": \"1.00\", \"currency\":", bad));
         cases.add(raw("invalid UTF-8 bytes (investor)", Service.INVESTMENT, "POST", investors,
-                () -> concat("{\"name\": \"", new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF}, "\", \"kind\": \"PRIVATE\"}"),
+                () -> concat("{\"name\": \"", new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF},
+                        "\", \"kind\": \"PRIVATE\"}"),
                 bad));
 
         // wrong types
-        cases.add(json("code as a number", Service.PROJECT, "POST", zones, () -> zoneBody(b -> b.put("code", 123)), bad));
+        cases.add(json("code as a number", Service.PROJECT, "POST", zones,
+                () -> zoneBody(b -> b.put("code", 123)), bad));
         cases.add(json("kind as an object", Service.PROJECT, "POST", zones,
                 () -> zoneBody(b -> b.putObject("kind").put("value", "CITY")), bad));
         cases.add(json("population as words", Service.PROJECT, "POST", zones,
@@ -196,7 +199,8 @@ class HostileInputIT extends SystemTest {
         cases.add(json("amount NaN", Service.INVESTMENT, "POST", agreements,
                 () -> intendBody(b -> obj(b, "intendedAmount").put("amount", "NaN")), bad));
         cases.add(raw("population 1e30", Service.PROJECT, "POST", zones,
-                () -> Api.write(zoneBody(b -> b.put("population", 7))).replace("\"population\":7", "\"population\":1e30"),
+                () -> Api.write(zoneBody(b -> b.put("population", 7)))
+                        .replace("\"population\":7", "\"population\":1e30"),
                 bad));
         cases.add(raw("projectCount beyond int", Service.PROJECT, "POST", programmes,
                 () -> Api.write(programmeBody(b -> obj(b, "declared").put("projectCount", 7)))
@@ -243,7 +247,8 @@ class HostileInputIT extends SystemTest {
                 () -> projectBody(b -> b.put("sector", "<img src=x onerror=alert(1)>")), bad));
 
         // path traversal and Unicode tricks in codes
-        cases.add(json("../etc as a code", Service.PROJECT, "POST", zones, () -> zoneBody(b -> b.put("code", "../etc")), bad));
+        cases.add(json("../etc as a code", Service.PROJECT, "POST", zones,
+                () -> zoneBody(b -> b.put("code", "../etc")), bad));
         cases.add(json("%2e%2e as a code", Service.PROJECT, "POST", programmes,
                 () -> programmeBody(b -> b.put("code", "%2e%2e")), bad));
         cases.add(json("fullwidth letters in a code", Service.PROJECT, "POST", zones,

@@ -148,8 +148,7 @@ public final class LoadGenerator {
                     }
                     id = created.path("id").asText();
                     mine.add(id);
-                } else if (write("/api/v1/agreements/" + id + "/" + AgreementStream.path(plan.steps().get(done - 1)),
-                        AgreementStream.body(plan.steps().get(done - 1)), expected(plan.steps().get(done - 1))) == null) {
+                } else if (step(id, plan.steps().get(done - 1)) == null) {
                     plan = null;
                     continue;
                 }
@@ -287,6 +286,11 @@ public final class LoadGenerator {
     private static double millis(List<Long> sorted, double quantile) {
         int index = Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1);
         return Math.round(sorted.get(Math.max(0, index)) / 1e5) / 10.0;
+    }
+
+    private JsonNode step(String id, Step step) {
+        return write("/api/v1/agreements/" + id + "/" + AgreementStream.path(step), AgreementStream.body(step),
+                expected(step));
     }
 
     private static int expected(Step step) {

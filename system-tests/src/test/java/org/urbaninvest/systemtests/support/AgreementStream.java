@@ -1,5 +1,7 @@
 package org.urbaninvest.systemtests.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.urbaninvest.systemtests.support.Api.Call;
 import org.urbaninvest.systemtests.support.Api.Reply;
 import org.urbaninvest.systemtests.support.RunningSuite.Service;
@@ -29,6 +33,8 @@ public final class AgreementStream {
 
     /** How long a writer keeps retrying one change while a service or its database is away. */
     private static final Duration RETRY_FOR = Duration.ofMinutes(4);
+    /** Between two attempts of a change while its service is away. */
+    private static final Duration BACK_OFF = Duration.ofMillis(200);
 
     public enum Kind { SIGN, START, OPERATE, WITHDRAW, AMEND_INTENDED, AMEND_SIGNED, DISBURSE }
 
@@ -198,45 +204,53 @@ public final class AgreementStream {
     }
 
     /**
-     * Sends until there is an answer that is not "unavailable". Returns that answer, or null when the answer was lost
-     * (reset connection, timeout) and {@code settle} found the change applied afterwards.
+     * Sends until there is an answer that is not "unavailable" (bounded). Returns that answer, or null when the
+     * answer was lost (reset connection, timeout) and {@code settle} found the change applied afterwards.
      */
-    private Reply attempt(Call call, java.util.function.Supplier<String> settle) {
-        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
-        while (true) {
+    private Reply attempt(Call call, Supplier<String> settle) {
+        AtomicReference<Reply> answer = new AtomicReference<>();
+        AtomicBoolean appliedUnseen = new AtomicBoolean();
+        await(call.toString()).atMost(RETRY_FOR).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(BACK_OFF)
+                .until(() -> {
             try {
                 Reply reply = api.trySend(call);
                 if (reply.status() != 503) {
-                    return reply;
+                    answer.set(reply);
+                    return true;
                 }
             } catch (ConnectException | HttpConnectTimeoutException refused) {
                 // never reached the service: nothing was applied, send again
             } catch (IOException lost) {
                 // sent, but the answer was lost: the change may or may not have been applied
-                if (settleWhenBack(settle, deadline) != null) {
-                    unsettled.incrementAndGet();
-                    return null;
+                if (settleWhenBack(settle) != null) {
+                    appliedUnseen.set(true);
+                    return true;
                 }
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(call + " kept failing for " + RETRY_FOR);
-            }
             retries.incrementAndGet();
-            pause();
+            return false;
+        });
+        if (appliedUnseen.get()) {
+            unsettled.incrementAndGet();
+            return null;
         }
+        return answer.get();
     }
 
-    /** Waits until the service answers, then asks {@code settle} whether the change was applied. */
-    private String settleWhenBack(java.util.function.Supplier<String> settle, long deadline) {
-        while (System.nanoTime() < deadline) {
-            try {
-                return settle.get();
-            } catch (RuntimeException unavailable) {
-                retries.incrementAndGet();
-                pause();
-            }
-        }
-        throw new AssertionError("the service did not come back within " + RETRY_FOR);
+    /** Waits (bounded) until the service answers, then asks {@code settle} whether the change was applied. */
+    private String settleWhenBack(Supplier<String> settle) {
+        AtomicReference<String> result = new AtomicReference<>();
+        await("the service answers again").atMost(RETRY_FOR).pollInSameThread().pollDelay(Duration.ZERO)
+                .pollInterval(BACK_OFF).until(() -> {
+                    try {
+                        result.set(settle.get());
+                        return true;
+                    } catch (RuntimeException unavailable) {
+                        retries.incrementAndGet();
+                        return false;
+                    }
+                });
+        return result.get();
     }
 
     private long versionOf(String id) {
@@ -310,16 +324,6 @@ public final class AgreementStream {
             case AMEND_SIGNED -> ledger.amended(id, null, step.money());
             case DISBURSE -> ledger.disbursed(id, step.money(), step.date());
             default -> throw new IllegalArgumentException(step.kind().toString());
-        }
-    }
-
-    /** Back-off between two attempts of a change while its service is away (each retry loop has a deadline). */
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }
