@@ -5,6 +5,10 @@
 # Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
 # (`./run.sh` builds them). Usage: system-tests/bench/startup.sh [runs]   (default 5 runs per application)
 set -euo pipefail
+# URBANINVEST_PORT_OFFSET moves every port, as ./run.sh --port-offset does
+offset="${URBANINVEST_PORT_OFFSET:-0}"
+pg_port=$((15432 + offset)) kafka_port=$((19092 + offset))
+project=http://127.0.0.1:$((8081 + offset)) investment=http://127.0.0.1:$((8082 + offset)) reporting=http://127.0.0.1:$((8083 + offset))
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 home="${URBANINVEST_HOME:-$root/.local}"
 runs="${1:-5}"
@@ -30,6 +34,8 @@ if [[ ! -f "$bare/target/quarkus-app/quarkus-run.jar" ]]; then
     <dependency><groupId>io.quarkus</groupId><artifactId>quarkus-smallrye-health</artifactId></dependency>
   </dependencies>
   <build><plugins><plugin>
+    <artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version>
+  </plugin><plugin>
     <groupId>io.quarkus</groupId><artifactId>quarkus-maven-plugin</artifactId><version>3.33.2</version>
     <extensions>true</extensions>
     <executions><execution><goals><goal>build</goal></goals></execution></executions>
@@ -76,17 +82,17 @@ PROPS
 fi
 
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
-  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$home/keys/publicKey.pem"
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$home/keys/publicKey.pem"
 
-# measure NAME APPDIR DATABASE: prints one line per run
+# measure NAME APPDIR DATABASE [nocds]: prints one line per run; uses the app's AppCDS archive when it has one
 measure() {
-  local name=$1 app=$2 db=$3 port=18090
+  local name=$1 app=$2 db=$3 port=$((18090 + offset))
   local cds=()
-  [[ -f "$app/app-cds.jsa" ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto)
+  [[ -f "$app/app-cds.jsa" && ${4:-} != nocds ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto)
   for ((i = 1; i <= runs; i++)); do
     local start pid ms rss
     start=$(date +%s%N)
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:15432/$db" QUARKUS_HTTP_PORT=$port \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" QUARKUS_HTTP_PORT=$port \
       java -Xmx512m "${cds[@]}" -jar "$app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
     pid=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
@@ -96,7 +102,7 @@ measure() {
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
     kill "$pid"; wait "$pid" 2>/dev/null || true
-    echo "$name run=$i ready_ms=$ms rss_mb=$rss cds=${#cds[@]}"
+    echo "$name run=$i ready_ms=$ms rss_mb=$rss"
   done
 }
 
@@ -104,3 +110,6 @@ measure bare-app "$bare/target/quarkus-app" postgres
 measure project-service "$root/project-service/target/quarkus-app" project
 measure investment-service "$root/investment-service/target/quarkus-app" investment
 measure reporting-service "$root/reporting-service/target/quarkus-app" reporting
+for service in project investment reporting; do
+  measure "$service-service(no-cds)" "$root/$service-service/target/quarkus-app" "$service" nocds
+done

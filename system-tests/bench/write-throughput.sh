@@ -5,6 +5,10 @@
 # Needs ./run.sh running (default ports, tokens in $URBANINVEST_HOME/tokens.env), pgbench and wrk
 # (Debian: apt-get install postgresql-client wrk). Usage: system-tests/bench/write-throughput.sh [seconds] [warmup]
 set -euo pipefail
+# URBANINVEST_PORT_OFFSET moves every port, as ./run.sh --port-offset does
+offset="${URBANINVEST_PORT_OFFSET:-0}"
+pg_port=$((15432 + offset)) kafka_port=$((19092 + offset))
+project=http://127.0.0.1:$((8081 + offset)) investment=http://127.0.0.1:$((8082 + offset)) reporting=http://127.0.0.1:$((8083 + offset))
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 home="${URBANINVEST_HOME:-$root/.local}"
 seconds="${1:-60}"
@@ -26,18 +30,18 @@ api() { # METHOD URL [BODY] → body on stdout; fails on a non-2xx answer, 409 (
   cat "$work/answer.json"
 }
 
-api POST http://127.0.0.1:8081/api/v1/zones '{"code":"bench-zone","name":"Benchmark zone","kind":"OTHER"}' >/dev/null
-api POST http://127.0.0.1:8081/api/v1/projects '{"code":"bench-project","name":"Benchmark project","zoneCode":"bench-zone","status":"identification","estimatedInvestment":{"amount":"1000000.00","currency":"CNY"}}' >/dev/null
-investor=$(api POST http://127.0.0.1:8082/api/v1/investors '{"name":"Benchmark investor","kind":"PRIVATE"}' \
+api POST $project/api/v1/zones '{"code":"bench-zone","name":"Benchmark zone","kind":"OTHER"}' >/dev/null
+api POST $project/api/v1/projects '{"code":"bench-project","name":"Benchmark project","zoneCode":"bench-zone","status":"identification","estimatedInvestment":{"amount":"1000000.00","currency":"CNY"}}' >/dev/null
+investor=$(api POST $investment/api/v1/investors '{"name":"Benchmark investor","kind":"PRIVATE"}' \
   | sed -E 's/.*"id":"([^"]+)".*/\1/')
 
 echo "== pgbench: the same two inserts, $clients clients, ${seconds}s"
 export PGPASSWORD=postgres
-psql_() { psql -q -h 127.0.0.1 -p 15432 -U postgres -d investment -v ON_ERROR_STOP=1 "$@"; }
+psql_() { psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d investment -v ON_ERROR_STOP=1 "$@"; }
 psql_ -c "DROP TABLE IF EXISTS bench_agreement, bench_outbox;
           CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL);
           CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL);"
-payload=$(curl -s -H "Authorization: Bearer $VIEWER_TOKEN" "http://127.0.0.1:8082/api/v1/agreements?size=1" | head -c 900)
+payload=$(curl -s -H "Authorization: Bearer $VIEWER_TOKEN" "$investment/api/v1/agreements?size=1" | head -c 900)
 cat > "$work/two-inserts.sql" <<SQL
 BEGIN;
 INSERT INTO bench_agreement (id, project_code, zone_code, investor_id, stage, intended_amount, intended_currency,
@@ -49,7 +53,7 @@ INSERT INTO bench_outbox (event_id, topic, message_key, ce_type, ce_source, ce_t
   '/investment-service', now(), '$(printf '%s' "$payload" | sed "s/'/''/g")');
 END;
 SQL
-pgbench -n -h 127.0.0.1 -p 15432 -U postgres -c "$clients" -j 2 -T "$seconds" -f "$work/two-inserts.sql" investment \
+pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T "$seconds" -f "$work/two-inserts.sql" investment \
   | tee "$work/pgbench.txt" | grep -E "tps|latency"
 psql_ -c "DROP TABLE bench_agreement, bench_outbox;"
 
@@ -63,9 +67,9 @@ done = function(summary, latency, requests)
 end
 LUA
 echo "== warm-up: POST /api/v1/agreements, $clients connections, ${warmup}s"
-wrk -t2 -c"$clients" -d"${warmup}s" -s "$work/agreement.lua" http://127.0.0.1:8082/api/v1/agreements >/dev/null
+wrk -t2 -c"$clients" -d"${warmup}s" -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
 echo "== measured: POST /api/v1/agreements, $clients connections, ${seconds}s"
-wrk -t2 -c"$clients" -d"${seconds}s" --latency -s "$work/agreement.lua" http://127.0.0.1:8082/api/v1/agreements \
+wrk -t2 -c"$clients" -d"${seconds}s" --latency -s "$work/agreement.lua" $investment/api/v1/agreements \
   | tee "$work/wrk.txt" | grep -E "Requests/sec|50%|99%|non2xx"
 
 pg=$(grep -oE 'tps = [0-9.]+' "$work/pgbench.txt" | head -1 | grep -oE '[0-9.]+')

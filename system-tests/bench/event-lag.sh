@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Event lag at a fixed write rate (SYSTEM.md §12: on Kafka within 50 ms p99, in reports within 200 ms p99 at
+# 300 writes/s). Needs ./run.sh running (default ports). Usage: system-tests/bench/event-lag.sh [rate] [seconds]
+set -euo pipefail
+# URBANINVEST_PORT_OFFSET moves every port, as ./run.sh --port-offset does
+offset="${URBANINVEST_PORT_OFFSET:-0}"
+pg_port=$((15432 + offset)) kafka_port=$((19092 + offset))
+project=http://127.0.0.1:$((8081 + offset)) investment=http://127.0.0.1:$((8082 + offset)) reporting=http://127.0.0.1:$((8083 + offset))
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+home="${URBANINVEST_HOME:-$root/.local}"
+set -a
+# shellcheck disable=SC1091
+source "$home/tokens.env"
+set +a
+api() {
+  curl -s -X POST -H "Authorization: Bearer $EDITOR_TOKEN" -H 'Content-Type: application/json' -d "$2" "$1"
+}
+api $project/api/v1/zones '{"code":"lag-zone","name":"Event lag zone","kind":"OTHER"}' >/dev/null
+api $project/api/v1/projects '{"code":"lag-project","name":"Event lag project","zoneCode":"lag-zone","status":"identification","estimatedInvestment":{"amount":"1.00","currency":"CNY"}}' >/dev/null
+investor=$(api $investment/api/v1/investors '{"name":"Event lag investor","kind":"PRIVATE"}' \
+  | sed -E 's/.*"id":"([^"]+)".*/\1/')
+until curl -sf -o /dev/null -H "Authorization: Bearer $VIEWER_TOKEN" $reporting/api/v1/reports/zones/lag-zone; do
+  sleep 0.2
+done
+java -cp "$root/deploy/local/target/lib/*" "$root/system-tests/bench/EventLag.java" "${1:-300}" "${2:-30}" \
+  lag-project "$investor" lag-zone "$investment" "$reporting" "127.0.0.1:$kafka_port" 2>/dev/null
