@@ -85,12 +85,13 @@ public class EventLag {
         long total = (long) rate * seconds;
         long periodNanos = 1_000_000_000L / rate;
         int[] errors = new int[1];
+        List<java.util.concurrent.CompletableFuture<Void>> inFlight = Collections.synchronizedList(new ArrayList<>());
         for (long i = 0; i < total; i++) {
             writer.schedule(() -> {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(investment + "/api/v1/agreements"))
                         .header("Authorization", "Bearer " + editor).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+                inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
                     if (response.statusCode() == 201) {
                         accepted.add(System.currentTimeMillis());
                     } else {
@@ -98,11 +99,13 @@ public class EventLag {
                             errors[0]++;
                         }
                     }
-                });
+                }));
             }, i * periodNanos, TimeUnit.NANOSECONDS);
         }
         writer.shutdown();
         writer.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        java.util.concurrent.CompletableFuture.allOf(inFlight.toArray(new java.util.concurrent.CompletableFuture[0]))
+                .exceptionally(failure -> null).join();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline
                 && (reportSeen.isEmpty() || reportSeen.get(reportSeen.size() - 1)[1] < accepted.size())) {
