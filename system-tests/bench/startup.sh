@@ -2,7 +2,8 @@
 # Start-up time and memory of each service, against a bare Quarkus REST + Panache + Kafka application built
 # from the same BOM. Time = JVM launch until /q/health/ready answers 200; memory = RSS at that moment.
 #
-# Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
+# With URBANINVEST_SERVICE_JAVA_HOME set to a JDK 25+, the services run there with the AOT cache (app.aot) that
+# ./run.sh records on that JDK. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
 # (`./run.sh` builds them). Usage: system-tests/bench/startup.sh [runs]   (default 5 runs per application)
 set -euo pipefail
 # URBANINVEST_PORT_OFFSET moves every port, as ./run.sh --port-offset does
@@ -87,13 +88,19 @@ export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres
 # measure NAME APPDIR DATABASE [nocds]: prints one line per run; uses the app's AppCDS archive when it has one
 measure() {
   local name=$1 app=$2 db=$3 port=$((18090 + offset))
-  local cds=()
+  local cds=() java=java
   [[ -f "$app/app-cds.jsa" && ${4:-} != nocds ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto)
+  # as the launcher does: on a JDK 25+ named by URBANINVEST_SERVICE_JAVA_HOME, the AOT cache of an earlier run
+  if [[ -n ${URBANINVEST_SERVICE_JAVA_HOME:-} && $name != bare-app ]]; then
+    java="$URBANINVEST_SERVICE_JAVA_HOME/bin/java"
+    cds=()
+    [[ -f "$app/app.aot" && ${4:-} != nocds ]] && cds=(-XX:AOTCache="$app/app.aot")
+  fi
   for ((i = 1; i <= runs; i++)); do
     local start pid ms rss
     start=$(date +%s%N)
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" QUARKUS_HTTP_PORT=$port \
-      java -Xmx512m "${cds[@]}" -jar "$app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
+      "$java" -Xmx512m "${cds[@]}" -jar "$app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
     pid=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
       kill -0 "$pid" 2>/dev/null || { echo "$name exited; see $work/$name.log" >&2; exit 1; }

@@ -95,17 +95,10 @@ public final class ServiceProcess {
 
     List<String> command() {
         List<String> command = new ArrayList<>();
-        command.add(Processes.java());
+        ServiceJava java = ServiceJava.fromEnvironment();
+        command.add(java.executable());
         command.addAll(jvmOptions);
-        // the AppCDS archive the Quarkus build writes with quarkus.package.jar.appcds.enabled=true
-        for (String name : List.of("app-cds.jsa", "quarkus-run.jsa")) {
-            Path archive = application.resolve(name);
-            if (Files.isRegularFile(archive)) {
-                command.add("-XX:SharedArchiveFile=" + archive);
-                command.add("-Xshare:auto");
-                break;
-            }
-        }
+        command.addAll(java.startUpCache(application));
         command.add("-jar");
         command.add(jar().toString());
         return command;
