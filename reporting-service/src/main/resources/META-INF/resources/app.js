@@ -214,9 +214,17 @@
 
   function renderZonesChart() {
     var c = state.currency;
+    // the chosen zone's subzones; for a zone without any, the zones beside it (one level, never parents and
+    // children together, which would count the same agreements twice)
+    var zone = zoneByCode(state.zone);
     var children = childrenOf(state.zone);
-    var zones = children.length ? children : state.catalogue.zones;
-    var title = children.length ? 'Intended vs signed by subzone of ' + zoneByCode(state.zone).name : 'Intended vs signed by zone';
+    var parent = zone && zone.parentCode ? zoneByCode(zone.parentCode) : null;
+    var zones = children.length ? children : childrenOf(parent ? parent.code : (zone ? zone.parentCode : null));
+    if (!children.length && !parent) {
+      zones = state.catalogue.zones.filter(function (z) { return !z.parentCode || !zoneByCode(z.parentCode); });
+    }
+    var title = children.length ? 'Intended vs signed by subzone of ' + zone.name
+      : parent ? 'Intended vs signed by zone in ' + parent.name : 'Intended vs signed by top-level zone';
     document.getElementById('zones-chart-title').textContent = title;
     document.getElementById('zones-chart-unit').textContent = yiUnit(c);
     var rows = zones.map(function (z) {
