@@ -7,8 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.problem.TransientFailures;
@@ -20,6 +26,9 @@ import org.urbaninvest.platform.problem.TransientFailures;
  * <p>A malformed message throws, and the channel's {@code dead-letter-queue} failure strategy moves it to
  * the dead-letter topic with the reason in its headers. A database outage is waited out instead: retrying
  * the same event later is right, sending it to the dead letters would lose it.
+ *
+ * <p>{@link #applyAll} does the same for a batch in one transaction (one commit for many events); an event
+ * whose effect fails is isolated and reported, the others are applied.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -52,26 +61,127 @@ public class EventInbox {
     }
 
     public boolean apply(IncomingEvent event, String stream, Consumer<IncomingEvent> effect) {
-        long backoff = 100;
-        while (true) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+        return whileDatabaseDown("applying " + event.type() + " " + event.key() + " v" + event.version(),
+                () -> QuarkusTransaction.requiringNew().call(() -> {
                     if (!claim(stream, event.key(), event.version())) {
                         return false;
                     }
                     effect.accept(event);
                     return true;
-                });
+                }));
+    }
+
+    /** What {@link #applyAll} did with a batch: the events applied, and those whose effect failed. */
+    public record BatchResult(List<IncomingEvent> applied, List<Failure> failed) {
+    }
+
+    /** An event of a batch that could not be applied, and why (the caller dead-letters it). */
+    public record Failure(IncomingEvent event, RuntimeException error) {
+    }
+
+    /**
+     * Applies a batch of events of {@code stream} in one transaction: each event is claimed in order (so a
+     * duplicate or an older version than one held, or than one earlier in the batch, is skipped), then
+     * {@code effect} receives the new ones, in order, to apply them. A database outage is waited out. When
+     * the transaction fails for any other reason, nothing of it stays and the events are applied again one
+     * by one, each in its own transaction, so that only the events that fail on their own are reported.
+     */
+    public BatchResult applyAll(List<IncomingEvent> events, String stream, Consumer<List<IncomingEvent>> effect) {
+        if (events.isEmpty()) {
+            return new BatchResult(List.of(), List.of());
+        }
+        try {
+            List<IncomingEvent> applied = whileDatabaseDown("applying " + events.size() + " events of " + stream,
+                    () -> QuarkusTransaction.requiringNew().call(() -> {
+                        List<IncomingEvent> fresh = claimAll(stream, events);
+                        if (!fresh.isEmpty()) {
+                            effect.accept(fresh);
+                        }
+                        return fresh;
+                    }));
+            return new BatchResult(applied, List.of());
+        } catch (RuntimeException batchFailure) {
+            if (stopping || TransientFailures.isTransient(batchFailure)) {
+                throw batchFailure;
+            }
+            LOG.debugf("a batch of %d events of %s failed (%s); applying them one by one", events.size(), stream,
+                    batchFailure.getMessage());
+            List<IncomingEvent> applied = new ArrayList<>();
+            List<Failure> failed = new ArrayList<>();
+            for (IncomingEvent event : events) {
+                try {
+                    if (apply(event, stream, e -> effect.accept(List.of(e)))) {
+                        applied.add(event);
+                    }
+                } catch (RuntimeException e) {
+                    if (stopping || TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    failed.add(new Failure(event, e));
+                }
+            }
+            return new BatchResult(applied, failed);
+        }
+    }
+
+    /**
+     * Runs {@code work} (its own transaction), again and again while the database is unavailable, with a
+     * growing pause; any other failure, or one while the application stops, is thrown.
+     */
+    public <T> T whileDatabaseDown(String what, Supplier<T> work) {
+        long backoff = 100;
+        while (true) {
+            try {
+                return work.get();
             } catch (RuntimeException e) {
                 if (stopping || !TransientFailures.isTransient(e)) {
                     throw e;
                 }
-                LOG.warnf("database unavailable while applying %s %s v%d; retrying in %d ms",
-                        event.type(), event.key(), event.version(), backoff);
+                LOG.warnf("database unavailable for %s; retrying in %d ms", what, backoff);
                 pause(backoff);
                 backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
             }
         }
+    }
+
+    /**
+     * Claims each event of a batch as {@link #claim} does, in the caller's transaction, in one round trip; returns
+     * the events that are new, in their order. The rows are written in key order (an event's versions keep
+     * their order), so that two batches claiming the same keys cannot deadlock.
+     */
+    public List<IncomingEvent> claimAll(String stream, List<IncomingEvent> events) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> events.get(i).key())); // stable: a key's events keep their order
+        int[] changed = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            // INSERT ... SELECT, not VALUES: the driver runs each statement of the batch as it is (no rewriting
+            // into one multi-row insert), so that each one reports whether it claimed its event
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    INSERT INTO consumed_version (stream, aggregate_key, version) SELECT ?, ?, ?
+                    ON CONFLICT (stream, aggregate_key) DO UPDATE SET version = EXCLUDED.version
+                    WHERE consumed_version.version < EXCLUDED.version""")) {
+                for (int i : order) {
+                    claim.setString(1, stream);
+                    claim.setString(2, events.get(i).key());
+                    claim.setLong(3, events.get(i).version());
+                    claim.addBatch();
+                }
+                return claim.executeBatch();
+            }
+        });
+        boolean[] fresh = new boolean[events.size()];
+        for (int n = 0; n < order.size(); n++) {
+            fresh[order.get(n)] = changed[n] == 1;
+        }
+        List<IncomingEvent> result = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (fresh[i]) {
+                result.add(events.get(i));
+            }
+        }
+        return result;
     }
 
     /**

@@ -6,12 +6,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.urbaninvest.platform.events.EventEnvelope;
+import org.urbaninvest.platform.events.IncomingEvent;
+import org.urbaninvest.platform.events.PoisonEventException;
+import org.urbaninvest.platform.testapp.NoteCopier;
 import org.urbaninvest.platform.testapp.NoteCopy;
 import org.urbaninvest.testsupport.KafkaTestClient;
 
@@ -23,6 +30,12 @@ class EventInboxTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EventInbox inbox;
+
+    @Inject
+    ObjectMapper json;
 
     @Test
     void aDuplicateIsAppliedOnceAndAnOlderVersionAfterANewerOneIsIgnored() {
@@ -52,6 +65,64 @@ class EventInboxTest {
         assertThat(dead.value()).isEqualTo("{\"text\": \"corrupt");
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).contains("JSON");
         assertThat(KafkaTestClient.header(dead, "dead-letter-topic")).isEqualTo("notes.v1");
+    }
+
+    @Test
+    void aBatchAppliesEachNewEventOnceInOneTransaction() {
+        String stream = "batch-" + UUID.randomUUID();
+        String a = UUID.randomUUID().toString();
+        String b = UUID.randomUUID().toString();
+        List<IncomingEvent> batch = List.of(event(a, 1, "a1"), event(a, 1, "a1 again"), event(b, 2, "b2"),
+                event(b, 1, "b1, late"), event(a, 2, "a2"));
+
+        EventInbox.BatchResult result = inbox.applyAll(batch, stream, copyNotes());
+
+        assertThat(result.applied()).extracting(e -> e.text("text")).containsExactly("a1", "b2", "a2");
+        assertThat(result.failed()).isEmpty();
+        assertThat(copy(a).text).isEqualTo("a2");
+        assertThat(copy(a).appliedCount).isEqualTo(2);
+        assertThat(copy(b).text).isEqualTo("b2");
+        assertThat(copy(b).appliedCount).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWhoseEffectFailsIsReportedAloneAndTheRestOfItsBatchIsApplied() {
+        String stream = "batch-" + UUID.randomUUID();
+        String a = UUID.randomUUID().toString();
+        String bad = UUID.randomUUID().toString();
+        String c = UUID.randomUUID().toString();
+        inbox.applyAll(List.of(event(a, 1, "a1")), stream, copyNotes());
+        IncomingEvent poison = event(bad, 1, "poison");
+        List<IncomingEvent> batch = List.of(event(a, 1, "a1 again"), event(c, 1, "c1"), poison, event(a, 2, "a2"));
+
+        EventInbox.BatchResult result = inbox.applyAll(batch, stream, copyNotes());
+
+        assertThat(result.applied()).extracting(e -> e.text("text")).containsExactly("c1", "a2");
+        assertThat(result.failed()).singleElement().satisfies(failure -> {
+            assertThat(failure.event()).isSameAs(poison);
+            assertThat(failure.error()).isInstanceOf(PoisonEventException.class);
+        });
+        assertThat(copy(a).appliedCount).isEqualTo(2); // a1 once, then a2
+        assertThat(copy(c).appliedCount).isEqualTo(1);
+        assertThat(copy(bad)).isNull();
+        // the failed event was not claimed: once it can be applied, it is
+        assertThat(inbox.applyAll(List.of(event(bad, 1, "mended")), stream, copyNotes()).applied()).hasSize(1);
+    }
+
+    /** Copies each note, counting the applications; refuses a note saying "poison". */
+    private static Consumer<List<IncomingEvent>> copyNotes() {
+        return events -> events.forEach(event -> {
+            if (event.text("text").equals("poison")) {
+                throw new PoisonEventException("a poison note");
+            }
+            NoteCopier.copy(event);
+        });
+    }
+
+    private IncomingEvent event(String key, long version, String text) {
+        return new IncomingEvent(new EventEnvelope(UUID.randomUUID(), "/test", "org.urbaninvest.note.updated", key,
+                Instant.now()), key, version,
+                json.createObjectNode().put("id", key).put("text", text).put("version", version), "notes.v1", 0, 0);
     }
 
     private void send(String key, long version, String text) {
