@@ -3,13 +3,15 @@ package org.urbaninvest.reporting.messaging;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.urbaninvest.reporting.service.ProjectionService;
 
 /**
- * The five topics the reports are built from (group {@code reporting-service}, dead letters to
- * {@code reporting-service.dlq}; see application.properties). Each channel applies its records in order.
+ * The five topics the reports are built from (group {@code reporting-service}; see application.properties).
+ * Each channel receives what one poll returned, in order, and applies it as a batch; the batch's offsets are
+ * committed after this method returns, that is after the projection transaction committed and any record that
+ * could not be applied went to {@code reporting-service.dlq}.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -19,31 +21,31 @@ public class EventConsumers {
 
     @Incoming("zones")
     @Blocking
-    public void zone(ConsumerRecord<String, String> record) {
-        projections.consume(record);
+    public void zones(ConsumerRecords<String, String> records) {
+        projections.consume(records);
     }
 
     @Incoming("programmes")
     @Blocking
-    public void programme(ConsumerRecord<String, String> record) {
-        projections.consume(record);
+    public void programmes(ConsumerRecords<String, String> records) {
+        projections.consume(records);
     }
 
     @Incoming("projects")
     @Blocking
-    public void project(ConsumerRecord<String, String> record) {
-        projections.consume(record);
+    public void projects(ConsumerRecords<String, String> records) {
+        projections.consume(records);
     }
 
     @Incoming("investors")
     @Blocking
-    public void investor(ConsumerRecord<String, String> record) {
-        projections.consume(record);
+    public void investors(ConsumerRecords<String, String> records) {
+        projections.consume(records);
     }
 
     @Incoming("agreements")
     @Blocking
-    public void agreement(ConsumerRecord<String, String> record) {
-        projections.consume(record);
+    public void agreements(ConsumerRecords<String, String> records) {
+        projections.consume(records);
     }
 }

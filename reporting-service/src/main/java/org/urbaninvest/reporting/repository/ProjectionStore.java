@@ -9,17 +9,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 import org.urbaninvest.platform.money.Money;
@@ -28,8 +33,9 @@ import org.urbaninvest.reporting.service.Contribution;
 import org.urbaninvest.reporting.service.ProjectState;
 
 /**
- * The write side of the projections, in the caller's transaction (the inbox's, one per event and generation).
- * Plain JDBC on the transaction's connection: upserts with {@code ON CONFLICT} and batched totals.
+ * The write side of the projections, in the caller's transaction (the inbox's, one per batch of events and
+ * generation). Plain JDBC on the transaction's connection: upserts with {@code ON CONFLICT}, rows read and
+ * written a batch at a time.
  */
 @ApplicationScoped
 public class ProjectionStore {
@@ -134,24 +140,33 @@ public class ProjectionStore {
                 generation, id, name, kind);
     }
 
-    public ProjectState findProject(int generation, String code) {
+    /** The projects held for these codes (those not held yet are missing from the map). */
+    public Map<String, ProjectState> findProjects(int generation, Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return new HashMap<>();
+        }
         return work(connection -> {
+            Map<String, ProjectState> found = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT zone_code, programme_code, category_code, status, estimated_investment_amount,
+                    SELECT code, zone_code, programme_code, category_code, status, estimated_investment_amount,
                            estimated_investment_currency
-                    FROM project_view WHERE generation = ? AND code = ?""")) {
+                    FROM project_view WHERE generation = ? AND code = ANY(?)""")) {
                 query.setInt(1, generation);
-                query.setString(2, code);
+                query.setArray(2, textArray(connection, codes));
                 try (ResultSet rs = query.executeQuery()) {
-                    return rs.next() ? new ProjectState(code, rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), new Money(rs.getBigDecimal(5), rs.getString(6))) : null;
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new ProjectState(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), new Money(rs.getBigDecimal(6), rs.getString(7))));
+                    }
                 }
             }
+            return found;
         });
     }
 
-    public void saveProject(int generation, ProjectState project) {
-        update("""
+    /** Stores these projects, one batch (the caller passes each code once, in a fixed order). */
+    public void saveProjects(int generation, Collection<ProjectState> projects) {
+        batch("""
                 INSERT INTO project_view (generation, code, zone_code, programme_code, category_code, status,
                                           estimated_investment_amount, estimated_investment_currency)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -160,36 +175,43 @@ public class ProjectionStore {
                     category_code = EXCLUDED.category_code, status = EXCLUDED.status,
                     estimated_investment_amount = EXCLUDED.estimated_investment_amount,
                     estimated_investment_currency = EXCLUDED.estimated_investment_currency""",
-                generation, project.code(), project.zoneCode(), project.programmeCode(), project.categoryCode(),
-                project.status(), project.estimatedInvestment().amount(), project.estimatedInvestment().currency());
+                projects, project -> new Object[] {generation, project.code(), project.zoneCode(),
+                    project.programmeCode(), project.categoryCode(), project.status(),
+                    project.estimatedInvestment().amount(), project.estimatedInvestment().currency()});
     }
 
-    public AgreementState findAgreement(int generation, String id) {
+    /** The agreements held for these ids (those not held yet are missing from the map). */
+    public Map<String, AgreementState> findAgreements(int generation, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new HashMap<>();
+        }
         return work(connection -> {
+            Map<String, AgreementState> found = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT zone_code, project_code, stage, intended_amount, intended_currency, intended_on,
+                    SELECT id, zone_code, project_code, stage, intended_amount, intended_currency, intended_on,
                            signed_amount, signed_currency, signed_on, funds_in_place_amount, funds_in_place_currency,
                            disbursements::text
-                    FROM agreement_view WHERE generation = ? AND id = ?""")) {
+                    FROM agreement_view WHERE generation = ? AND id = ANY(?)""")) {
                 query.setInt(1, generation);
-                query.setString(2, id);
+                query.setArray(2, textArray(connection, ids));
                 try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) {
-                        return null;
+                    while (rs.next()) {
+                        BigDecimal signed = rs.getBigDecimal(8);
+                        found.put(rs.getString(1), new AgreementState(rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getString(4), new Money(rs.getBigDecimal(5), rs.getString(6)),
+                                localDate(rs.getDate(7)), signed == null ? null : new Money(signed, rs.getString(9)),
+                                localDate(rs.getDate(10)), new Money(rs.getBigDecimal(11), rs.getString(12)),
+                                readDisbursements(rs.getString(13))));
                     }
-                    BigDecimal signed = rs.getBigDecimal(7);
-                    return new AgreementState(id, rs.getString(1), rs.getString(2), rs.getString(3),
-                            new Money(rs.getBigDecimal(4), rs.getString(5)), localDate(rs.getDate(6)),
-                            signed == null ? null : new Money(signed, rs.getString(8)), localDate(rs.getDate(9)),
-                            new Money(rs.getBigDecimal(10), rs.getString(11)), readDisbursements(rs.getString(12)));
                 }
             }
+            return found;
         });
     }
 
-    public void saveAgreement(int generation, AgreementState agreement) {
-        Money signed = agreement.signedAmount();
-        update("""
+    /** Stores these agreements, one batch (the caller passes each id once, in a fixed order). */
+    public void saveAgreements(int generation, Collection<AgreementState> agreements) {
+        batch("""
                 INSERT INTO agreement_view (generation, id, zone_code, project_code, stage, intended_amount,
                     intended_currency, intended_on, signed_amount, signed_currency, signed_on,
                     funds_in_place_amount, funds_in_place_currency, disbursements)
@@ -202,12 +224,15 @@ public class ProjectionStore {
                     funds_in_place_amount = EXCLUDED.funds_in_place_amount,
                     funds_in_place_currency = EXCLUDED.funds_in_place_currency,
                     disbursements = EXCLUDED.disbursements""",
-                generation, agreement.id(), agreement.zoneCode(), agreement.projectCode(), agreement.stage(),
-                agreement.intendedAmount().amount(), agreement.intendedAmount().currency(),
-                sqlDate(agreement.intendedOn()), signed == null ? null : signed.amount(),
-                signed == null ? null : signed.currency(), sqlDate(agreement.signedOn()),
-                agreement.fundsInPlace().amount(), agreement.fundsInPlace().currency(),
-                writeDisbursements(agreement.disbursements()));
+                agreements, agreement -> {
+                    Money signed = agreement.signedAmount();
+                    return new Object[] {generation, agreement.id(), agreement.zoneCode(), agreement.projectCode(),
+                        agreement.stage(), agreement.intendedAmount().amount(), agreement.intendedAmount().currency(),
+                        sqlDate(agreement.intendedOn()), signed == null ? null : signed.amount(),
+                        signed == null ? null : signed.currency(), sqlDate(agreement.signedOn()),
+                        agreement.fundsInPlace().amount(), agreement.fundsInPlace().currency(),
+                        writeDisbursements(agreement.disbursements())};
+                });
     }
 
     /** Adds the rows of {@code delta} to the totals tables, one batch per table. */
@@ -296,6 +321,30 @@ public class ProjectionStore {
 
     private static Date sqlDate(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
+    }
+
+    private static Array textArray(Connection connection, Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    /** Runs {@code sql} once per item, in one JDBC batch. */
+    private <T> void batch(String sql, Collection<T> items, Function<T, Object[]> parameters) {
+        if (items.isEmpty()) {
+            return;
+        }
+        work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (T item : items) {
+                    Object[] values = parameters.apply(item);
+                    for (int i = 0; i < values.length; i++) {
+                        statement.setObject(i + 1, values[i]);
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+            }
+            return null;
+        });
     }
 
     private void update(String sql, Object... parameters) {

@@ -64,6 +64,13 @@ public final class Contribution {
         return delta;
     }
 
+    /** Adds {@code other}'s rows to this one's (a batch's deltas summed into one); rows that cancel out go. */
+    public Contribution include(Contribution other) {
+        other.rows.forEach((key, figure) -> rows.merge(key, figure, Figure::plus));
+        rows.values().removeIf(Figure::isZero);
+        return this;
+    }
+
     public Map<Key, Figure> rows() {
         return java.util.Collections.unmodifiableMap(rows);
     }

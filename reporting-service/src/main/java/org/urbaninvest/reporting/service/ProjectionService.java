@@ -4,15 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.inbox.EventInbox;
+import org.urbaninvest.reporting.messaging.DeadLetters;
 import org.urbaninvest.reporting.repository.Generations;
 
 /**
- * Routes each incoming event to every open generation of the projections: the active one, and the one a
- * rebuild is filling. Each generation has its own version stream, so an event reaching a generation both
- * from here and from the rebuild's replay is applied to it once.
+ * Routes incoming events to every open generation of the projections: the active one, and the one a rebuild
+ * is filling. Each generation has its own version stream, so an event reaching a generation both from here and
+ * from the rebuild's replay is applied to it once. Events come in batches: a batch is applied to a generation
+ * in one transaction.
  */
 @ApplicationScoped
 public class ProjectionService {
@@ -27,18 +34,58 @@ public class ProjectionService {
     Generations generations;
 
     @Inject
+    DeadLetters deadLetters;
+
+    @Inject
     ObjectMapper json;
 
-    /** Applies a record from a live consumer; a malformed one throws (and goes to the dead-letter topic). */
-    public void consume(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.parse(record, json);
-        for (int generation : QuarkusTransaction.requiringNew().call(generations::open)) {
-            applyTo(generation, event);
+    /**
+     * Applies the records a live consumer polled, and returns once they are applied (committed) or
+     * dead-lettered, so that their offsets may be committed. A record that cannot be parsed or applied goes to
+     * the dead-letter topic alone; the others are applied.
+     */
+    public void consume(Iterable<ConsumerRecord<String, String>> records) {
+        Map<IncomingEvent, ConsumerRecord<String, String>> events = new IdentityHashMap<>();
+        List<IncomingEvent> batch = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IncomingEvent event = IncomingEvent.parse(record, json);
+                events.put(event, record);
+                batch.add(event);
+            } catch (RuntimeException poison) {
+                deadLetters.send(record, poison);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Integer> open = inbox.whileDatabaseDown("listing the projection generations",
+                () -> QuarkusTransaction.requiringNew().call(generations::open));
+        Map<IncomingEvent, RuntimeException> failed = new IdentityHashMap<>();
+        for (int generation : open) {
+            for (EventInbox.Failure failure : applyTo(generation, batch)) {
+                failed.putIfAbsent(failure.event(), failure.error());
+            }
+        }
+        for (IncomingEvent event : batch) { // in the order they came
+            if (failed.containsKey(event)) {
+                deadLetters.send(events.get(event), failed.get(event));
+            }
         }
     }
 
-    /** Applies an event to one generation, once (by version) and in one transaction. */
-    public boolean applyTo(int generation, IncomingEvent event) {
-        return inbox.apply(event, Topics.stream(event.topic(), generation), e -> projector.apply(generation, e));
+    /**
+     * Applies events to one generation, each once (by version): one transaction per topic of the batch.
+     * Returns the events that could not be applied.
+     */
+    public List<EventInbox.Failure> applyTo(int generation, List<IncomingEvent> events) {
+        Map<String, List<IncomingEvent>> byTopic = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            byTopic.computeIfAbsent(event.topic(), topic -> new ArrayList<>()).add(event);
+        }
+        List<EventInbox.Failure> failed = new ArrayList<>();
+        byTopic.forEach((topic, list) -> failed.addAll(inbox.applyAll(list, Topics.stream(topic, generation),
+                fresh -> projector.apply(generation, fresh)).failed()));
+        return failed;
     }
 }

@@ -3,11 +3,14 @@ package org.urbaninvest.reporting.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.events.PoisonEventException;
 import org.urbaninvest.reporting.mapping.Snapshots;
@@ -15,8 +18,11 @@ import org.urbaninvest.reporting.repository.Generations;
 import org.urbaninvest.reporting.repository.ProjectionStore;
 
 /**
- * Applies one event to one generation of the projections, inside the inbox's transaction (after its version
- * check). Every event carries the full snapshot, so applying it replaces the aggregate's contribution.
+ * Applies a batch of events to one generation of the projections, inside the inbox's transaction (after its
+ * version checks). Every event carries the full snapshot, so applying it replaces the aggregate's contribution.
+ * Within a batch the work is coalesced: the current rows of its agreements and projects are read in one query
+ * each, the totals get the batch's summed difference, each row is written once with its last state, the clock
+ * moves once per topic and each changed zone is noted once.
  */
 @ApplicationScoped
 public class Projector {
@@ -24,25 +30,68 @@ public class Projector {
     @Inject
     ProjectionStore store;
 
-    public void apply(int generation, IncomingEvent event) {
+    public void apply(int generation, List<IncomingEvent> events) {
         String status = store.holdGeneration(generation);
         if (status == null) {
-            return; // switched away and dropped since the event was routed to it
+            return; // switched away and dropped since the events were routed to it
         }
-        boolean active = Generations.ACTIVE.equals(status);
-        Set<String> changedZones = new HashSet<>();
-        switch (event.topic()) {
-            case Topics.ZONES -> applyZone(generation, event, changedZones);
-            case Topics.PROGRAMMES -> applyProgramme(generation, event);
-            case Topics.PROJECTS -> applyProject(generation, event, changedZones);
-            case Topics.INVESTORS -> store.saveInvestor(generation, event.key(), Snapshots.text(event.data(), "name"),
-                    Snapshots.optionalText(event.data(), "kind"));
-            case Topics.AGREEMENTS -> applyAgreement(generation, event, changedZones);
-            default -> throw new PoisonEventException("no projection reads topic " + event.topic());
+        Batch batch = new Batch(generation, events);
+        for (IncomingEvent event : events) {
+            switch (event.topic()) {
+                case Topics.ZONES -> applyZone(generation, event, batch.changedZones);
+                case Topics.PROGRAMMES -> applyProgramme(generation, event);
+                case Topics.PROJECTS -> batch.project(event);
+                case Topics.INVESTORS -> store.saveInvestor(generation, event.key(),
+                        Snapshots.text(event.data(), "name"), Snapshots.optionalText(event.data(), "kind"));
+                case Topics.AGREEMENTS -> batch.agreement(event);
+                default -> throw new PoisonEventException("no projection reads topic " + event.topic());
+            }
+            batch.clock.merge(event.topic(), event.envelope().time(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        store.advanceClock(generation, event.topic(), event.envelope().time());
-        if (active && !changedZones.isEmpty()) {
-            store.markChanged(changedZones);
+        store.addTotals(generation, batch.totals);
+        store.saveAgreements(generation, batch.changedAgreements.values());
+        store.saveProjects(generation, batch.changedProjects.values());
+        batch.clock.forEach((topic, time) -> store.advanceClock(generation, topic, time));
+        if (Generations.ACTIVE.equals(status) && !batch.changedZones.isEmpty()) {
+            store.markChanged(batch.changedZones);
+        }
+    }
+
+    /** What a batch changes, gathered before it is written. Rows are kept in key order (the order they are written). */
+    private final class Batch {
+        final Contribution totals = Contribution.none();
+        final Set<String> changedZones = new TreeSet<>();
+        final Map<String, Instant> clock = new TreeMap<>();
+        final Map<String, AgreementState> agreements;
+        final Map<String, ProjectState> projects;
+        final Map<String, AgreementState> changedAgreements = new TreeMap<>();
+        final Map<String, ProjectState> changedProjects = new TreeMap<>();
+
+        Batch(int generation, List<IncomingEvent> events) {
+            agreements = store.findAgreements(generation, keys(events, Topics.AGREEMENTS));
+            projects = store.findProjects(generation, keys(events, Topics.PROJECTS));
+        }
+
+        void agreement(IncomingEvent event) {
+            AgreementState next = AgreementState.of(event.key(), event.data());
+            AgreementState old = agreements.put(event.key(), next);
+            totals.include(next.contribution().minus(AgreementState.contributionOf(old)));
+            changedAgreements.put(event.key(), next);
+            changedZones.add(next.zoneCode());
+            if (old != null) {
+                changedZones.add(old.zoneCode());
+            }
+        }
+
+        void project(IncomingEvent event) {
+            ProjectState next = ProjectState.of(event.key(), event.data());
+            ProjectState old = projects.put(event.key(), next);
+            totals.include(next.contribution().minus(ProjectState.contributionOf(old)));
+            changedProjects.put(event.key(), next);
+            changedZones.add(next.zoneCode());
+            if (old != null) {
+                changedZones.add(old.zoneCode());
+            }
         }
     }
 
@@ -83,25 +132,13 @@ public class Projector {
         return declared;
     }
 
-    private void applyProject(int generation, IncomingEvent event, Set<String> changedZones) {
-        ProjectState next = ProjectState.of(event.key(), event.data());
-        ProjectState old = store.findProject(generation, event.key());
-        store.addTotals(generation, next.contribution().minus(ProjectState.contributionOf(old)));
-        store.saveProject(generation, next);
-        changedZones.add(next.zoneCode());
-        if (old != null) {
-            changedZones.add(old.zoneCode());
+    private static Set<String> keys(List<IncomingEvent> events, String topic) {
+        Set<String> keys = new TreeSet<>();
+        for (IncomingEvent event : events) {
+            if (topic.equals(event.topic())) {
+                keys.add(event.key());
+            }
         }
-    }
-
-    private void applyAgreement(int generation, IncomingEvent event, Set<String> changedZones) {
-        AgreementState next = AgreementState.of(event.key(), event.data());
-        AgreementState old = store.findAgreement(generation, event.key());
-        store.addTotals(generation, next.contribution().minus(AgreementState.contributionOf(old)));
-        store.saveAgreement(generation, next);
-        changedZones.add(next.zoneCode());
-        if (old != null) {
-            changedZones.add(old.zoneCode());
-        }
+        return keys;
     }
 }

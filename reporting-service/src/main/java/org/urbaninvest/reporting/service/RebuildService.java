@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.events.PoisonEventException;
+import org.urbaninvest.platform.inbox.EventInbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.messaging.KafkaSettings;
@@ -39,6 +40,7 @@ import org.urbaninvest.reporting.rest.RebuildStatus;
  * keeps answering reports, then switches over in one transaction. The live consumers apply new events to
  * both generations meanwhile; the replay reads up to the end offsets taken after the new generation opened,
  * so every event reaches the new generation from the replay, the live consumers, or both (applied once).
+ * The replay applies what each poll returns as one batch.
  */
 @ApplicationScoped
 public class RebuildService {
@@ -208,12 +210,21 @@ public class RebuildService {
                 if (stopping || Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(stopping ? "the service is stopping" : "the rebuild timed out");
                 }
+                List<IncomingEvent> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(config.rebuild().pollTimeout())) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     if (record.offset() < end.get(partition)) {
-                        apply(generation, record);
+                        parse(record, batch);
                         read.incrementAndGet();
                     }
+                }
+                for (EventInbox.Failure failure : projections.applyTo(generation, batch)) {
+                    if (!(failure.error() instanceof PoisonEventException)) {
+                        throw failure.error();
+                    }
+                    // the live consumer sent it to the dead letters already; it is skipped here for the same reason
+                    LOG.debugf("rebuild skips unprocessable %s@%d: %s", failure.event().topic(),
+                            failure.event().offset(), failure.error().getMessage());
                 }
             }
             return read.get();
@@ -230,9 +241,9 @@ public class RebuildService {
         return true;
     }
 
-    private void apply(int generation, ConsumerRecord<String, String> record) {
+    private void parse(ConsumerRecord<String, String> record, List<IncomingEvent> batch) {
         try {
-            projections.applyTo(generation, IncomingEvent.parse(record, json));
+            batch.add(IncomingEvent.parse(record, json));
         } catch (PoisonEventException e) {
             // the live consumer sent it to the dead letters already; it is skipped here for the same reason
             LOG.debugf("rebuild skips unprocessable %s@%d: %s", record.topic(), record.offset(), e.getMessage());

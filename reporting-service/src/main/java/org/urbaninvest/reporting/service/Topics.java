@@ -13,6 +13,8 @@ public final class Topics {
     public static final List<String> CONSUMED = List.of(ZONES, PROGRAMMES, PROJECTS, INVESTORS, AGREEMENTS);
 
     public static final String ZONE_SUMMARIES = "zone-summaries.v1";
+    /** Where the records that cannot be applied go, with the reason in their headers. */
+    public static final String DEAD_LETTERS = "reporting-service.dlq";
 
     private Topics() {
     }
