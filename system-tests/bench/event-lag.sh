@@ -2,12 +2,8 @@
 # Event lag at a fixed write rate (SYSTEM.md §12: on Kafka within 50 ms p99, in reports within 200 ms p99 at
 # 300 writes/s). Needs ./run.sh running (default ports). Usage: system-tests/bench/event-lag.sh [rate] [seconds]
 set -euo pipefail
-# URBANINVEST_PORT_OFFSET moves every port, as ./run.sh --port-offset does
-offset="${URBANINVEST_PORT_OFFSET:-0}"
-pg_port=$((15432 + offset)) kafka_port=$((19092 + offset))
-project=http://127.0.0.1:$((8081 + offset)) investment=http://127.0.0.1:$((8082 + offset)) reporting=http://127.0.0.1:$((8083 + offset))
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-home="${URBANINVEST_HOME:-$root/.local}"
+# shellcheck source=suite.sh
+source "$(dirname "${BASH_SOURCE[0]}")/suite.sh"
 set -a
 # shellcheck disable=SC1091
 source "$home/tokens.env"

@@ -6,12 +6,8 @@
 # ./run.sh records on that JDK. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
 # (`./run.sh` builds them). Usage: system-tests/bench/startup.sh [runs]   (default 5 runs per application)
 set -euo pipefail
-# URBANINVEST_PORT_OFFSET moves every port, as ./run.sh --port-offset does
-offset="${URBANINVEST_PORT_OFFSET:-0}"
-pg_port=$((15432 + offset)) kafka_port=$((19092 + offset))
-project=http://127.0.0.1:$((8081 + offset)) investment=http://127.0.0.1:$((8082 + offset)) reporting=http://127.0.0.1:$((8083 + offset))
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-home="${URBANINVEST_HOME:-$root/.local}"
+# shellcheck source=suite.sh
+source "$(dirname "${BASH_SOURCE[0]}")/suite.sh"
 runs="${1:-5}"
 work="$root/system-tests/target/bench-startup"
 mkdir -p "$work"

@@ -5,12 +5,8 @@
 # Needs ./run.sh running (default ports, tokens in $URBANINVEST_HOME/tokens.env), pgbench and wrk
 # (Debian: apt-get install postgresql-client wrk). Usage: system-tests/bench/write-throughput.sh [seconds] [warmup]
 set -euo pipefail
-# URBANINVEST_PORT_OFFSET moves every port, as ./run.sh --port-offset does
-offset="${URBANINVEST_PORT_OFFSET:-0}"
-pg_port=$((15432 + offset)) kafka_port=$((19092 + offset))
-project=http://127.0.0.1:$((8081 + offset)) investment=http://127.0.0.1:$((8082 + offset)) reporting=http://127.0.0.1:$((8083 + offset))
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-home="${URBANINVEST_HOME:-$root/.local}"
+# shellcheck source=suite.sh
+source "$(dirname "${BASH_SOURCE[0]}")/suite.sh"
 seconds="${1:-60}"
 warmup="${2:-120}"
 clients=32
