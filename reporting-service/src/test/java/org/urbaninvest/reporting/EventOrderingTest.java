@@ -26,6 +26,8 @@ class EventOrderingTest {
         String markerZone = TestEvents.unique("marker");
         TestEvents.zone(zone, null).send();
         TestEvents.zone(markerZone, null).send();
+        // the zones may sit on different partitions: each is known before its report is read
+        Api.awaitZone(zone);
         Api.awaitZone(markerZone);
 
         TestEvents.Agreement agreement = TestEvents.agreement(zone, "100", "CNY", "2022-07-01");

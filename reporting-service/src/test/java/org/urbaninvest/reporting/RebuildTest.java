@@ -18,6 +18,10 @@ class RebuildTest {
 
     @Test
     void aRebuildEndsWithIdenticalReportsAndReportsAnswerMeanwhile() {
+        // other test classes apply records straight to the projections, records no topic holds and a rebuild
+        // rightly drops: one rebuild first leaves projections made of the topics alone, whatever ran before
+        given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+        awaitRebuilt();
         String zone = TestEvents.unique("rebuild");
         String child = TestEvents.unique("rebuild-child");
         TestEvents.zone(zone, null).send();

@@ -312,32 +312,7 @@ public final class TestEvents {
 
     /** A new UUID whose record lands on the same partition of {@code topic} as {@code key}'s. */
     public static String keyOnSamePartition(String topic, String key) {
-        int partitions = partitions(topic);
-        int target = partition(key, partitions);
-        while (true) {
-            String candidate = UUID.randomUUID().toString();
-            if (partition(candidate, partitions) == target) {
-                return candidate;
-            }
-        }
-    }
-
-    private static int partition(String key, int partitions) {
-        return org.apache.kafka.common.utils.Utils.toPositive(
-                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                % partitions;
-    }
-
-    private static int partitions(String topic) {
-        java.util.Properties config = new java.util.Properties();
-        config.put("bootstrap.servers",
-                org.urbaninvest.testsupport.TestInfrastructure.get().kafka().bootstrapServers());
-        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
-                new org.apache.kafka.clients.producer.KafkaProducer<>(config,
-                        new org.apache.kafka.common.serialization.StringSerializer(),
-                        new org.apache.kafka.common.serialization.StringSerializer())) {
-            return producer.partitionsFor(topic).size();
-        }
+        return kafka().keyOnSamePartition(topic, key, () -> UUID.randomUUID().toString());
     }
 
     public static final class Agreement extends Aggregate<Agreement> {

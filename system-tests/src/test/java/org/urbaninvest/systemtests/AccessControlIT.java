@@ -22,6 +22,7 @@ import org.urbaninvest.systemtests.support.Endpoints.Endpoint;
 import org.urbaninvest.systemtests.support.Ledger;
 import org.urbaninvest.systemtests.support.Money;
 import org.urbaninvest.systemtests.support.Problems;
+import org.urbaninvest.systemtests.support.Reports;
 import org.urbaninvest.systemtests.support.RunningSuite;
 import org.urbaninvest.systemtests.support.RunningSuite.Service;
 import org.urbaninvest.systemtests.support.SystemTest;
@@ -46,7 +47,8 @@ class AccessControlIT extends SystemTest {
 
     @BeforeAll
     void fixtures() {
-        Workload workload = new Workload(suite(), new Ledger());
+        Ledger ledger = new Ledger();
+        Workload workload = new Workload(suite(), ledger);
         String zone = workload.zone(Workload.uniqueCode("access-zone"), null, "CITY");
         String programme = workload.programme(Workload.uniqueCode("access-list"), zone, 1, Money.cny("10.00"),
                 List.of(new Ledger.Category("other", "Other", 1, Money.cny("10.00"))));
@@ -59,6 +61,11 @@ class AccessControlIT extends SystemTest {
         keys.put("projects", project);
         keys.put("investors", investor);
         keys.put("agreements", agreement);
+        // a viewer's reads of the zone's and the programme's reports answer 200 only once reporting-service has
+        // consumed their events
+        Reports reports = new Reports(suite());
+        reports.awaitZone(ledger, zone);
+        reports.awaitProgramme(ledger, programme);
         endpoints = Endpoints.of(suite());
     }
 

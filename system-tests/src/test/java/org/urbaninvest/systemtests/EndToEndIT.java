@@ -244,8 +244,23 @@ class EndToEndIT extends SystemTest {
     @Test
     void everyTopicLooksToAConsumerAsTheContractSays() {
         reports.awaitZone(ledger, city);
+        String viewer = tokens().viewer();
+        Map<String, String> paths = Map.of("zones.v1", "/api/v1/zones/", "programmes.v1", "/api/v1/programmes/",
+                "projects.v1", "/api/v1/projects/", "investors.v1", "/api/v1/investors/",
+                "agreements.v1", "/api/v1/agreements/");
+        Map<String, Service> owners = Map.of("zones.v1", Service.PROJECT, "programmes.v1", Service.PROJECT,
+                "projects.v1", Service.PROJECT, "investors.v1", Service.INVESTMENT,
+                "agreements.v1", Service.INVESTMENT);
+        Map<String, Long> currentVersions = new HashMap<>();
+        keys.forEach((topic, key) -> currentVersions.put(topic, api().get(owners.get(topic), paths.get(topic) + key,
+                viewer).expect(200).json().path("version").asLong()));
+        // the reports converging proves only the events that move their figures (renames and replacements move
+        // none, and each service relays on its own): the topics are read until they hold every event type of the
+        // scenario and the current version of each aggregate followed below
         EventLog log = new EventLog(suite());
-        List<ConsumerRecord<String, String>> records = log.readAll(EventLog.TOPICS);
+        List<ConsumerRecord<String, String>> records = await("every event of the scenario on the topics")
+                .atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> log.readAll(EventLog.TOPICS), all -> holdsTheScenario(all, currentVersions));
         Set<String> ids = new HashSet<>();
         Map<String, Long> versions = new HashMap<>();
         Set<String> typesSeen = new HashSet<>();
@@ -288,13 +303,6 @@ class EndToEndIT extends SystemTest {
                 .containsAll(TYPES.values().stream().flatMap(Set::stream).toList());
 
         // the value of an aggregate's last event is its GET representation at that version
-        String viewer = tokens().viewer();
-        Map<String, String> paths = Map.of("zones.v1", "/api/v1/zones/", "programmes.v1", "/api/v1/programmes/",
-                "projects.v1", "/api/v1/projects/", "investors.v1", "/api/v1/investors/",
-                "agreements.v1", "/api/v1/agreements/");
-        Map<String, Service> owners = Map.of("zones.v1", Service.PROJECT, "programmes.v1", Service.PROJECT,
-                "projects.v1", Service.PROJECT, "investors.v1", Service.INVESTMENT,
-                "agreements.v1", Service.INVESTMENT);
         keys.forEach((topic, key) -> {
             List<ConsumerRecord<String, String>> events = records.stream()
                     .filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
@@ -323,6 +331,31 @@ class EndToEndIT extends SystemTest {
                         .isEqualTo(ledger.zoneFigures(zone, true));
             }
         });
+    }
+
+    /**
+     * Whether {@code records} carry every event type of the scenario, and for each key followed (by topic) an event
+     * of the version it has now.
+     */
+    private boolean holdsTheScenario(List<ConsumerRecord<String, String>> records, Map<String, Long> currentVersions) {
+        Set<String> types = new HashSet<>();
+        Map<String, Long> latest = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String type = EventLog.header(record, "ce_type");
+            if (type != null && type.startsWith(EventSchemas.PREFIX)) {
+                types.add(type.substring(EventSchemas.PREFIX.length()));
+            }
+            if (record.key() != null && record.key().equals(keys.get(record.topic()))) {
+                try {
+                    latest.merge(record.topic(), Api.parse(record.value()).path("version").asLong(), Math::max);
+                } catch (IllegalArgumentException notJson) {
+                    // the assertions on every record say what is wrong with it
+                }
+            }
+        }
+        return types.containsAll(TYPES.values().stream().flatMap(Set::stream).toList())
+                && currentVersions.entrySet().stream()
+                        .allMatch(current -> current.getValue().equals(latest.get(current.getKey())));
     }
 
     /** The figures as the CSV's dotted columns: an absent currency is 0.00, an absent ratio is empty. */

@@ -48,6 +48,8 @@ class LoadIT extends SystemTest {
                 "preparation", Money.cny("1.00"));
         Reports reports = new Reports(suite());
         reports.awaitZone(ledger, probeZone);
+        // the clients read the site's report from their first request on, and every answer must be a 2xx
+        reports.awaitZone(ledger, site.zone());
         // the replica of investment-service has both projects before the clients start
         workload.intend(site.eastProject(), site.investor(), Money.cny("1.00"), LocalDate.parse("2022-01-01"));
         workload.intend(site.westProject(), site.investor(), Money.usd("1.00"), LocalDate.parse("2022-01-01"));

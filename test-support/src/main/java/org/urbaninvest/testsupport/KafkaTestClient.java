@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 
 /** A plain Kafka client for tests: reads a topic from the beginning and writes raw records. */
@@ -85,6 +87,25 @@ public final class KafkaTestClient {
                     "kafka-test-producer-close"));
             return producer;
         });
+    }
+
+    /**
+     * The first of {@code candidates} whose record lands on the same partition of {@code topic} as {@code key}'s
+     * (the producers' default partitioner): a record sent behind {@code key}'s is then consumed after it.
+     */
+    public String keyOnSamePartition(String topic, String key, Supplier<String> candidates) {
+        int partitions = producer(bootstrapServers).partitionsFor(topic).size();
+        int target = partition(key, partitions);
+        while (true) {
+            String candidate = candidates.get();
+            if (partition(candidate, partitions) == target) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(String key, int partitions) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
