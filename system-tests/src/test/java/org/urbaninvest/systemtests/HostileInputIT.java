@@ -301,7 +301,9 @@ class HostileInputIT extends SystemTest {
         cases.add(new Case("XML investor", Service.INVESTMENT, "POST", investors, "application/xml",
                 () -> "<investor><name>x</name></investor>".getBytes(StandardCharsets.UTF_8), Set.of(415)));
         cases.add(new Case("no content type and not JSON (agreement)", Service.INVESTMENT, "POST", agreements, null,
-                () -> "projectCode=x&amount=1".getBytes(StandardCharsets.UTF_8), Set.of(400, 415)));
+                () -> "projectCode=x&amount=1".getBytes(StandardCharsets.UTF_8), Set.of(415)));
+        cases.add(new Case("no content type, a valid JSON zone", Service.PROJECT, "POST", zones, null,
+                () -> bytes(zoneBody(b -> { })), Set.of(415)));
         cases.add(new Case("CSV sent to the JSON endpoint", Service.PROJECT, "POST", projects, "text/csv",
                 () -> "code,name\nx,y\n".getBytes(StandardCharsets.UTF_8), Set.of(415)));
         cases.add(new Case("JSON sent to the CSV import", Service.PROJECT, "POST", importCsv, "application/json",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.urbaninvest.platform.problem.Problem;
 
 /**
- * Refuses a JSON body over {@code urbaninvest.http.max-json-body-size} with 413 before it is read. The
- * server-wide limit ({@code quarkus.http.limits.max-body-size}) is larger because CSV imports are large.
+ * Refuses a request body before it is read: one without a {@code Content-Type} with 415 (nothing guesses what a
+ * body is), a JSON body over {@code urbaninvest.http.max-json-body-size} with 413. The server-wide limit
+ * ({@code quarkus.http.limits.max-body-size}) is larger because CSV imports are large.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -26,28 +28,46 @@ public class RequestLimits {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(-1000).handler(this::checkBodySize);
+        router.route("/api/*").order(-1000).handler(this::checkBody);
     }
 
-    private void checkBodySize(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+    private void checkBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null && hasBody(request, length)) {
+            refuse(context, 415, "Unsupported Media Type",
+                    "a request body needs a Content-Type: application/json (text/csv for an import)");
+            return;
+        }
         boolean csv = type != null && type.toLowerCase().startsWith("text/csv");
         if (length != null && !csv && tooLarge(length)) {
-            Problem problem = new Problem("https://urbaninvest.org/problems/413", "Payload too large", 413,
-                    "request body exceeds " + maxJsonBodySize.asLongValue() + " bytes", context.request().path(),
-                    null, null);
-            try {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(json.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                context.fail(413);
-            }
+            refuse(context, 413, "Payload too large",
+                    "request body exceeds " + maxJsonBodySize.asLongValue() + " bytes");
             return;
         }
         context.next();
+    }
+
+    private static boolean hasBody(HttpServerRequest request, String length) {
+        if (length != null) {
+            return !length.trim().equals("0");
+        }
+        return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    /** Answers with a problem and closes the connection: the unread body is never consumed. */
+    private void refuse(RoutingContext context, int status, String title, String detail) {
+        Problem problem = new Problem("https://urbaninvest.org/problems/" + status, title, status, detail,
+                context.request().path(), null, null);
+        try {
+            context.response().setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.fail(status);
+        }
     }
 
     private boolean tooLarge(String length) {

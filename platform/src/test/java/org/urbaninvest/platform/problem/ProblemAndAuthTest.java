@@ -10,10 +10,15 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -116,6 +121,20 @@ class ProblemAndAuthTest {
     void wrongContentTypeIs415() {
         problem(given().auth().oauth2(Tokens.editor()).contentType(ContentType.XML).body("<text>a</text>").post(NOTES),
                 415);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415AndChangesNothing() throws Exception {
+        long before = notes();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + RestAssured.port + NOTES))
+                .header("Authorization", "Bearer " + Tokens.editor())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"a\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":415").contains("Content-Type");
+        assertThat(notes()).isEqualTo(before);
     }
 
     @Test
