@@ -22,6 +22,7 @@ import org.urbaninvest.investment.service.AgreementService;
 import org.urbaninvest.investment.service.Stage;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.platform.paging.Page;
 
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.urbaninvest.investment.service.InvestorService;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.platform.paging.Page;
 
 @Path("/api/v1/investors")
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,7 +22,7 @@ import org.urbaninvest.investment.repository.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 import org.urbaninvest.investment.rest.AgreementRequests;
 import org.urbaninvest.investment.rest.AgreementView;
-import org.urbaninvest.investment.rest.Page;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;

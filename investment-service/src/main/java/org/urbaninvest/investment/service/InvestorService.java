@@ -10,7 +10,7 @@ import org.urbaninvest.investment.mapping.InvestorMapper;
 import org.urbaninvest.investment.repository.Investor;
 import org.urbaninvest.investment.rest.InvestorRequest;
 import org.urbaninvest.investment.rest.InvestorView;
-import org.urbaninvest.investment.rest.Page;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 

@@ -3,8 +3,6 @@ package org.urbaninvest.project.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
@@ -27,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.project.service.ProgrammeService;
+import org.urbaninvest.platform.paging.Page;
 
 @Path("/api/v1/programmes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,8 +50,9 @@ public class ProgrammeResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     public Page<Programme> list(@QueryParam("zone") String zone,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        Page.check(page, size);
         return programmes.list(zone, page, size);
     }
 

@@ -3,8 +3,6 @@ package org.urbaninvest.project.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
@@ -36,6 +34,7 @@ import org.urbaninvest.project.repository.ProjectFilter;
 import org.urbaninvest.project.service.ProjectCsvExport;
 import org.urbaninvest.project.service.ProjectImporter;
 import org.urbaninvest.project.service.ProjectService;
+import org.urbaninvest.platform.paging.Page;
 
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,8 +78,9 @@ public class ProjectResource {
             @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
             @QueryParam("programme") String programme, @QueryParam("category") String category,
             @QueryParam("status") String status, @QueryParam("q") String q,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, @Context HttpHeaders headers) {
+            @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("size") @DefaultValue("50") int size, @Context HttpHeaders headers) {
+        Page.check(page, size);
         ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q);
         if (!prefersCsv(headers)) {
             return Response.ok(projects.list(filter, page, size), MediaType.APPLICATION_JSON).build();

@@ -16,7 +16,7 @@ import org.urbaninvest.project.repository.ProjectFilter;
 import org.urbaninvest.project.repository.ProjectRepository;
 import org.urbaninvest.project.repository.ProjectVersionEntity;
 import org.urbaninvest.project.repository.ZoneRepository;
-import org.urbaninvest.project.rest.Page;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.project.rest.Project;
 import org.urbaninvest.project.rest.ProjectRequest;
 import org.urbaninvest.project.rest.ProjectStatus;

@@ -13,7 +13,7 @@ import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.project.mapping.ZoneMapper;
 import org.urbaninvest.project.repository.ZoneEntity;
 import org.urbaninvest.project.repository.ZoneRepository;
-import org.urbaninvest.project.rest.Page;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.project.rest.Zone;
 import org.urbaninvest.project.rest.ZoneRequest;
 

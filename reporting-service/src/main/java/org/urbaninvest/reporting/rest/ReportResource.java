@@ -22,6 +22,7 @@ import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.reporting.mapping.ZoneCsv;
 import org.urbaninvest.reporting.service.ReportService;
+import org.urbaninvest.platform.paging.Page;
 
 @Path("/api/v1/reports")
 @Tag(name = "Reports")
@@ -29,7 +30,6 @@ import org.urbaninvest.reporting.service.ReportService;
 public class ReportResource {
 
     static final String CSV = "text/csv";
-    private static final int MAX_PAGE_SIZE = 500;
 
     @Inject
     ReportService reports;
@@ -53,14 +53,9 @@ public class ReportResource {
     public Response zones(@QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        Page.check(page, size);
         if (wantsCsv(headers)) {
             return Response.ok(ZoneCsv.write(reports.allZones(includeSubzones)), CSV + ";charset=UTF-8").build();
-        }
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         return Response.ok(reports.zones(includeSubzones, page, size), MediaType.APPLICATION_JSON).build();
     }

@@ -15,7 +15,7 @@ import org.urbaninvest.reporting.mapping.ReportMapper;
 import org.urbaninvest.reporting.repository.ReportReads;
 import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
 import org.urbaninvest.reporting.rest.Catalogue;
-import org.urbaninvest.reporting.rest.Page;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.reporting.rest.ProgrammeReport;
 import org.urbaninvest.reporting.rest.TimeseriesPoint;
 import org.urbaninvest.reporting.rest.ZoneReport;

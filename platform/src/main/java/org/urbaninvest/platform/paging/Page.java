@@ -1,14 +1,15 @@
-package org.urbaninvest.investment.rest;
+package org.urbaninvest.platform.paging;
 
 import java.util.List;
 import org.urbaninvest.platform.problem.ProblemException;
 
-/** One page of a list: {@code {"items": [...], "page": 0, "size": 50, "total": 123}}. */
+/** One page of a list, as every UrbanInvest list answers: {@code {"items": [...], "page": 0, "size": 50, "total": 123}}. */
 public record Page<T>(List<T> items, int page, int size, long total) {
 
+    public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
-    /** Refuses a page number below 0 or a size outside 1..500 (400, naming the parameter). */
+    /** Refuses a page number below 0 or a size outside 1..500 with a 400 naming the parameter. */
     public static void check(int page, int size) {
         if (page < 0) {
             throw ProblemException.badRequest("page", "must be 0 or more");
