@@ -27,6 +27,7 @@ import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
+import org.urbaninvest.platform.time.Clock;
 
 /**
  * The rules of investment agreements: the stage machine, the date order, amendments and funds in place.
@@ -39,6 +40,9 @@ public class AgreementService {
     public static final String TOPIC = "agreements.v1";
     private static final Logger LOG = Logger.getLogger(AgreementService.class);
     private static final int RETRY_AFTER_SECONDS = 5;
+
+    @Inject
+    Clock clock;
 
     @Inject
     ReplicaRepository replicas;
@@ -70,7 +74,7 @@ public class AgreementService {
         if (project.cancelled()) {
             throw ProblemException.unprocessable("projectCode", "project " + project.code() + " is cancelled");
         }
-        Instant now = Timestamps.now();
+        Instant now = clock.now();
         Agreement agreement = new Agreement();
         agreement.id = UUID.randomUUID();
         agreement.projectCode = project.code();
@@ -99,7 +103,7 @@ public class AgreementService {
         Map<String, Change> changes = new LinkedHashMap<>();
         changes.put("signedAmount", new Change(null, request.signedAmount()));
         changes.put("signedOn", new Change(null, request.signedOn()));
-        return record(agreement, "signed", request.signedOn(), null, changes, Timestamps.now());
+        return record(agreement, "signed", request.signedOn(), null, changes, clock.now());
     }
 
     public AgreementView start(UUID id, AgreementRequests.Start request) {
@@ -108,7 +112,7 @@ public class AgreementService {
         requireNotBefore("startedOn", request.startedOn(), "signedOn", agreement.signedOn);
         agreement.startedOn = request.startedOn();
         return record(agreement, "started", request.startedOn(), null,
-                Map.of("startedOn", new Change(null, request.startedOn())), Timestamps.now());
+                Map.of("startedOn", new Change(null, request.startedOn())), clock.now());
     }
 
     public AgreementView operate(UUID id, AgreementRequests.Operate request) {
@@ -117,7 +121,7 @@ public class AgreementService {
         requireNotBefore("operationalOn", request.operationalOn(), "startedOn", agreement.startedOn);
         agreement.operationalOn = request.operationalOn();
         return record(agreement, "operational", request.operationalOn(), null,
-                Map.of("operationalOn", new Change(null, request.operationalOn())), Timestamps.now());
+                Map.of("operationalOn", new Change(null, request.operationalOn())), clock.now());
     }
 
     public AgreementView withdraw(UUID id, AgreementRequests.Withdraw request) {
@@ -132,7 +136,7 @@ public class AgreementService {
         changes.put("withdrawnOn", new Change(null, request.withdrawnOn()));
         changes.put("withdrawalReason", new Change(null, agreement.withdrawalReason));
         return record(agreement, "withdrawn", request.withdrawnOn(), agreement.withdrawalReason, changes,
-                Timestamps.now());
+                clock.now());
     }
 
     /** Replaces the intended and/or signed amount; a revision states the new total, it is not added. */
@@ -169,7 +173,7 @@ public class AgreementService {
         if (changes.isEmpty()) {
             throw ProblemException.conflict("agreement " + id + " already has these amounts");
         }
-        return record(agreement, "amended", null, request.reason().strip(), changes, Timestamps.now());
+        return record(agreement, "amended", null, request.reason().strip(), changes, clock.now());
     }
 
     /** Records funds received under a signed agreement (not a stage move, so not in the history). */
@@ -181,7 +185,7 @@ public class AgreementService {
         }
         requireSameCurrency("amount.currency", request.amount(), AgreementMapper.signedAmount(agreement));
         requireNotBefore("receivedOn", request.receivedOn(), "signedOn", agreement.signedOn);
-        Instant now = Timestamps.now();
+        Instant now = clock.now();
         write(agreement, now);
         Disbursement disbursement = new Disbursement();
         disbursement.id = UUID.randomUUID();

@@ -13,12 +13,16 @@ import org.urbaninvest.investment.rest.InvestorView;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.time.Clock;
 
 @ApplicationScoped
 @Transactional
 public class InvestorService {
 
     public static final String TOPIC = "investors.v1";
+
+    @Inject
+    Clock clock;
 
     @Inject
     Outbox outbox;
@@ -28,7 +32,7 @@ public class InvestorService {
         Investor investor = new Investor();
         investor.id = UUID.randomUUID();
         apply(investor, request);
-        investor.createdAt = investor.updatedAt = Timestamps.now();
+        investor.createdAt = investor.updatedAt = clock.now();
         investor.persist();
         return publish(investor, "investor.registered");
     }
@@ -50,7 +54,7 @@ public class InvestorService {
         }
         requireFreeCreditCode(request.creditCode(), id);
         apply(investor, request);
-        investor.updatedAt = Timestamps.now();
+        investor.updatedAt = clock.now();
         investor.flush(); // the version check and increment happen here, inside the request
         return publish(investor, "investor.updated");
     }

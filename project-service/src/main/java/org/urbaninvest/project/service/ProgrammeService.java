@@ -22,6 +22,7 @@ import org.urbaninvest.project.rest.Category;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.project.rest.Programme;
 import org.urbaninvest.project.rest.ProgrammeRequest;
+import org.urbaninvest.platform.time.Clock;
 
 /** Opportunity lists with their categories; every change is published on {@code programmes.v1}. */
 @ApplicationScoped
@@ -29,6 +30,9 @@ import org.urbaninvest.project.rest.ProgrammeRequest;
 public class ProgrammeService {
 
     public static final String TOPIC = "programmes.v1";
+
+    @Inject
+    Clock clock;
 
     @Inject
     ProgrammeRepository programmes;
@@ -55,7 +59,7 @@ public class ProgrammeService {
             programme.categories.add(newCategory(programme, request.categories().get(i), i));
         }
         programme.version = 1;
-        programme.createdAt = ZoneService.now();
+        programme.createdAt = clock.now();
         programme.updatedAt = programme.createdAt;
         programmes.persist(programme);
         Programme published = ProgrammeMapper.toApi(programme);
@@ -102,7 +106,7 @@ public class ProgrammeService {
         }
         // the new time makes the programme row itself dirty, so its version rises once even when only
         // category rows (separate entities) changed
-        programme.updatedAt = ZoneService.now();
+        programme.updatedAt = clock.now();
         programmes.flush();
         Programme updated = ProgrammeMapper.toApi(programme);
         outbox.publish(TOPIC, code, "programme.updated", updated);

@@ -23,6 +23,7 @@ import org.urbaninvest.project.repository.ProjectEntity;
 import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.project.rest.ImportResult;
 import org.urbaninvest.project.rest.ProjectStatus;
+import org.urbaninvest.platform.time.Clock;
 
 /**
  * CSV import: every line is validated first (references against zones and programmes read once); if any is
@@ -34,6 +35,9 @@ import org.urbaninvest.project.rest.ProjectStatus;
 public class ProjectImporter {
 
     private static final Logger LOG = Logger.getLogger(ProjectImporter.class);
+
+    @Inject
+    Clock clock;
 
     @Inject
     ZoneRepository zones;
@@ -111,7 +115,7 @@ public class ProjectImporter {
 
     private Batch write(List<ImportLine> lines, String who) {
         Map<String, ProjectEntity> existing = writer.read(lines.stream().map(ImportLine::code).toList());
-        Instant now = ZoneService.now();
+        Instant now = clock.now();
         Batch batch = new Batch();
         List<ProjectEntity> inserts = new ArrayList<>();
         List<ProjectEntity> updates = new ArrayList<>();

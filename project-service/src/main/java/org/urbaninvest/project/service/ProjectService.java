@@ -22,6 +22,7 @@ import org.urbaninvest.project.rest.ProjectRequest;
 import org.urbaninvest.project.rest.ProjectStatus;
 import org.urbaninvest.project.rest.ProjectVersion;
 import org.urbaninvest.project.rest.StatusChange;
+import org.urbaninvest.platform.time.Clock;
 
 /** Projects: registration, full replacement, status moves and history; every change goes to {@code projects.v1}. */
 @ApplicationScoped
@@ -32,6 +33,9 @@ public class ProjectService {
     public static final String REGISTERED = "project.registered";
     public static final String UPDATED = "project.updated";
     public static final String STATUS_CHANGED = "project.status-changed";
+
+    @Inject
+    Clock clock;
 
     @Inject
     ProjectRepository projects;
@@ -61,7 +65,7 @@ public class ProjectService {
         project.code = request.code();
         mapper.apply(request, project);
         project.version = 1;
-        project.createdAt = ZoneService.now();
+        project.createdAt = clock.now();
         project.updatedAt = project.createdAt;
         projects.persist(project);
         Project created = mapper.toApi(project);
@@ -122,7 +126,7 @@ public class ProjectService {
 
     private Project saveChange(ProjectEntity project, String change, List<String> changed, String reason,
             String eventType) {
-        project.updatedAt = ZoneService.now();
+        project.updatedAt = clock.now();
         projects.flush(); // raises the version
         Project updated = mapper.toApi(project);
         record(updated, change, changed, reason);

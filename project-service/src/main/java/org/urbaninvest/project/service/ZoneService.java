@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.urbaninvest.platform.outbox.Outbox;
@@ -16,6 +14,7 @@ import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.project.rest.Zone;
 import org.urbaninvest.project.rest.ZoneRequest;
+import org.urbaninvest.platform.time.Clock;
 
 /** Zones and their hierarchy; every change is published on {@code zones.v1}. */
 @ApplicationScoped
@@ -23,6 +22,9 @@ import org.urbaninvest.project.rest.ZoneRequest;
 public class ZoneService {
 
     public static final String TOPIC = "zones.v1";
+
+    @Inject
+    Clock clock;
 
     @Inject
     ZoneRepository zones;
@@ -39,7 +41,7 @@ public class ZoneService {
         zone.code = request.code();
         ZoneMapper.apply(normalized(request), zone);
         zone.version = 1;
-        zone.createdAt = now();
+        zone.createdAt = clock.now();
         zone.updatedAt = zone.createdAt;
         zones.persist(zone);
         Zone created = ZoneMapper.toApi(zone, List.of());
@@ -66,7 +68,7 @@ public class ZoneService {
         if (ZoneMapper.toApi(zone, List.of()).equals(before)) {
             return toApi(zone); // nothing changed: no new version, no event
         }
-        zone.updatedAt = now();
+        zone.updatedAt = clock.now();
         zones.flush();
         Zone updated = toApi(zone);
         outbox.publish(TOPIC, code, "zone.updated", updated);
@@ -110,9 +112,5 @@ public class ZoneService {
         BigDecimal area = r.areaKm2() == null ? null : r.areaKm2().setScale(2);
         return new ZoneRequest(r.code(), r.name(), r.kind(), r.parentCode(), area, r.population(), r.regionCode(),
                 r.description());
-    }
-
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }
