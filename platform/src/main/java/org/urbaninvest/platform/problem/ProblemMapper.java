@@ -24,6 +24,7 @@ import java.util.List;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.urbaninvest.platform.json.WireEnum;
 
 /**
  * The one place where failures become answers: every refusal is an RFC 9457 problem document, bad input is
@@ -255,7 +256,7 @@ public class ProblemMapper {
         String message = e.getOriginalMessage();
         int because = message == null ? -1 : message.indexOf("not one of the values accepted");
         if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-            return ", expected one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants());
+            return ", expected one of " + WireEnum.accepted(e.getTargetType());
         }
         return because >= 0 ? ": " + message.substring(because) : ", expected " + describe(e.getTargetType());
     }
@@ -286,7 +287,7 @@ public class ProblemMapper {
             return "a date YYYY-MM-DD";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + WireEnum.accepted(type);
         }
         return "an object";
     }

@@ -1,30 +1,20 @@
 package org.urbaninvest.project.rest;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import org.urbaninvest.platform.json.WireEnum;
 
 /** OC4IDS milestone codes used for projects. */
-public enum MilestoneCode {
-    PROJECT_APPROVAL("projectApproval"),
-    FINANCIAL_CLOSE("financialClose"),
-    COMMENCEMENT("commencement"),
-    COMPLETION("completion"),
-    COMMISSIONING("commissioning"),
-    OPENING("opening"),
-    OTHER("other");
+public enum MilestoneCode implements WireEnum {
+    PROJECT_APPROVAL,
+    FINANCIAL_CLOSE,
+    COMMENCEMENT,
+    COMPLETION,
+    COMMISSIONING,
+    OPENING,
+    OTHER;
 
-    private final String value;
-
-    MilestoneCode(String value) {
-        this.value = value;
-    }
-
-    @JsonValue
-    public String value() {
-        return value;
-    }
-
+    /** The wire value, so that messages show what a client may send. */
     @Override
     public String toString() {
-        return value;
+        return value();
     }
 }

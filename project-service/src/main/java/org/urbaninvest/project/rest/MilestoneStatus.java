@@ -1,27 +1,17 @@
 package org.urbaninvest.project.rest;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import org.urbaninvest.platform.json.WireEnum;
 
 /** OC4IDS milestoneStatus. */
-public enum MilestoneStatus {
-    SCHEDULED("scheduled"),
-    MET("met"),
-    NOT_MET("notMet"),
-    PARTIALLY_MET("partiallyMet");
+public enum MilestoneStatus implements WireEnum {
+    SCHEDULED,
+    MET,
+    NOT_MET,
+    PARTIALLY_MET;
 
-    private final String value;
-
-    MilestoneStatus(String value) {
-        this.value = value;
-    }
-
-    @JsonValue
-    public String value() {
-        return value;
-    }
-
+    /** The wire value, so that messages show what a client may send. */
     @Override
     public String toString() {
-        return value;
+        return value();
     }
 }

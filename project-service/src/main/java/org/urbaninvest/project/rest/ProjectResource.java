@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.List;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,6 +34,7 @@ import org.urbaninvest.project.service.ProjectCsvExport;
 import org.urbaninvest.project.service.ProjectImporter;
 import org.urbaninvest.project.service.ProjectService;
 import org.urbaninvest.platform.paging.Page;
+import org.urbaninvest.platform.json.WireEnum;
 
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
@@ -151,7 +151,7 @@ public class ProjectResource {
     private static ProjectFilter filter(String zone, boolean includeSubzones, String programme, String category,
             String status, String q) {
         if (status != null && ProjectStatus.fromValue(status) == null) {
-            throw ProblemException.badRequest("status", "must be one of " + Arrays.toString(ProjectStatus.values()));
+            throw ProblemException.badRequest("status", "must be one of " + WireEnum.accepted(ProjectStatus.class));
         }
         return new ProjectFilter(blankToNull(zone), includeSubzones, blankToNull(programme), blankToNull(category),
                 status, blankToNull(q));

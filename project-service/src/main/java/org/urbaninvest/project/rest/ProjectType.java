@@ -1,37 +1,22 @@
 package org.urbaninvest.project.rest;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import org.urbaninvest.platform.json.WireEnum;
 
 /** OC4IDS projectType. */
-public enum ProjectType {
-    CONSTRUCTION("construction"),
-    REHABILITATION("rehabilitation"),
-    REPLACEMENT("replacement"),
-    EXPANSION("expansion"),
-    DECOMMISSIONING("decommissioning");
+public enum ProjectType implements WireEnum {
+    CONSTRUCTION,
+    REHABILITATION,
+    REPLACEMENT,
+    EXPANSION,
+    DECOMMISSIONING;
 
-    private final String value;
-
-    ProjectType(String value) {
-        this.value = value;
-    }
-
-    @JsonValue
-    public String value() {
-        return value;
-    }
-
+    /** The wire value, so that messages show what a client may send. */
     @Override
     public String toString() {
-        return value;
+        return value();
     }
 
     public static ProjectType fromValue(String value) {
-        for (ProjectType type : values()) {
-            if (type.value.equals(value)) {
-                return type;
-            }
-        }
-        return null;
+        return WireEnum.fromValue(ProjectType.class, value);
     }
 }

@@ -1,0 +1,51 @@
+package org.urbaninvest.platform.json;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An enum whose wire value is its constant's name in lower camel case, as OC4IDS codelists spell them
+ * ({@code NOT_MET} ⇄ {@code "notMet"}). Jackson writes and reads {@link #value()}; the enum itself stays free
+ * of Jackson. Enums that do not implement it travel under their constant names.
+ */
+public interface WireEnum {
+
+    String name();
+
+    @JsonValue
+    default String value() {
+        return lowerCamel(name());
+    }
+
+    /** The constant whose wire value is {@code value}, or null when there is none (case matters). */
+    static <E extends Enum<E> & WireEnum> E fromValue(Class<E> type, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.value().equals(value)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    /** What a client may send for an enum type, for error messages: wire values, or constant names. */
+    static List<String> accepted(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(c -> c instanceof WireEnum wire ? wire.value() : ((Enum<?>) c).name())
+                .toList();
+    }
+
+    private static String lowerCamel(String constant) {
+        StringBuilder out = new StringBuilder(constant.length());
+        boolean upper = false;
+        for (char c : constant.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? c : Character.toLowerCase(c));
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+}
