@@ -29,11 +29,6 @@ public class ProjectMapper {
     /** Bookkeeping fields that are not "changes" in a project's history. */
     private static final Set<String> NOT_CHANGES = Set.of("version", "createdAt", "updatedAt");
 
-    /** The representation's client-set fields, in order. */
-    private static final List<String> FIELDS = List.of("name", "zoneCode", "programmeCode", "categoryCode", "status",
-            "type", "sector", "estimatedInvestment", "plannedStart", "plannedCompletion", "location", "fundingSources",
-            "milestones", "identifiers", "description");
-
     private static final TypeReference<List<FundingSource>> FUNDING = new TypeReference<>() { };
     private static final TypeReference<List<Milestone>> MILESTONES = new TypeReference<>() { };
     private static final TypeReference<List<Identifier>> IDENTIFIERS = new TypeReference<>() { };
@@ -112,41 +107,48 @@ public class ProjectMapper {
     /** The fields a new project sets, for the first entry of its history, in representation order. */
     public static List<String> setFields(ProjectEntity p) {
         List<String> set = new ArrayList<>();
-        Object[] values = {p.name, p.zoneCode, p.programmeCode, p.categoryCode, p.status, p.type, p.sector,
-            p.estimatedAmount, p.plannedStart, p.plannedCompletion, p.location, p.fundingSources, p.milestones,
-            p.identifiers, p.description};
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                set.add(FIELDS.get(i));
-            }
-        }
+        addIf(set, p.name != null, "name");
+        addIf(set, p.zoneCode != null, "zoneCode");
+        addIf(set, p.programmeCode != null, "programmeCode");
+        addIf(set, p.categoryCode != null, "categoryCode");
+        addIf(set, p.status != null, "status");
+        addIf(set, p.type != null, "type");
+        addIf(set, p.sector != null, "sector");
+        addIf(set, p.estimatedAmount != null, "estimatedInvestment");
+        addIf(set, p.plannedStart != null, "plannedStart");
+        addIf(set, p.plannedCompletion != null, "plannedCompletion");
+        addIf(set, p.location != null, "location");
+        addIf(set, p.fundingSources != null, "fundingSources");
+        addIf(set, p.milestones != null, "milestones");
+        addIf(set, p.identifiers != null, "identifiers");
+        addIf(set, p.description != null, "description");
         return set;
     }
 
     /**
      * The fields an import line changed, compared column by column (cheaper than comparing representations,
-     * and exact because an import copies the JSON documents unchanged).
+     * and exact because an import copies the JSON documents unchanged), in representation order.
      */
     public static List<String> changedColumns(ProjectEntity before, ProjectEntity after) {
-        boolean[] differs = {
-            !Objects.equals(before.name, after.name),
-            !Objects.equals(before.zoneCode, after.zoneCode),
-            !Objects.equals(before.programmeCode, after.programmeCode),
-            !Objects.equals(before.categoryCode, after.categoryCode),
-            !Objects.equals(before.status, after.status),
-            !Objects.equals(before.type, after.type),
-            !Objects.equals(before.sector, after.sector),
-            before.estimatedAmount.compareTo(after.estimatedAmount) != 0
-                    || !before.estimatedCurrency.trim().equals(after.estimatedCurrency.trim()),
-            !Objects.equals(before.plannedStart, after.plannedStart),
-            !Objects.equals(before.plannedCompletion, after.plannedCompletion)};
         List<String> changed = new ArrayList<>(2);
-        for (int i = 0; i < differs.length; i++) {
-            if (differs[i]) {
-                changed.add(FIELDS.get(i));
-            }
-        }
+        addIf(changed, !Objects.equals(before.name, after.name), "name");
+        addIf(changed, !Objects.equals(before.zoneCode, after.zoneCode), "zoneCode");
+        addIf(changed, !Objects.equals(before.programmeCode, after.programmeCode), "programmeCode");
+        addIf(changed, !Objects.equals(before.categoryCode, after.categoryCode), "categoryCode");
+        addIf(changed, !Objects.equals(before.status, after.status), "status");
+        addIf(changed, !Objects.equals(before.type, after.type), "type");
+        addIf(changed, !Objects.equals(before.sector, after.sector), "sector");
+        addIf(changed, before.estimatedAmount.compareTo(after.estimatedAmount) != 0
+                || !before.estimatedCurrency.trim().equals(after.estimatedCurrency.trim()), "estimatedInvestment");
+        addIf(changed, !Objects.equals(before.plannedStart, after.plannedStart), "plannedStart");
+        addIf(changed, !Objects.equals(before.plannedCompletion, after.plannedCompletion), "plannedCompletion");
         return changed;
+    }
+
+    private static void addIf(List<String> fields, boolean condition, String field) {
+        if (condition) {
+            fields.add(field);
+        }
     }
 
     public String write(Object value) {
