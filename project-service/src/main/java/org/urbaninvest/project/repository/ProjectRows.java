@@ -31,12 +31,12 @@ public final class ProjectRows {
         project.identifiers = rs.getString("identifiers");
         project.description = rs.getString("description");
         project.version = rs.getLong("version");
-        project.createdAt = rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant();
-        project.updatedAt = rs.getObject("updated_at", java.time.OffsetDateTime.class).toInstant();
+        project.createdAt = instant(rs, "created_at");
+        project.updatedAt = instant(rs, "updated_at");
         return project;
     }
 
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
     }
 }

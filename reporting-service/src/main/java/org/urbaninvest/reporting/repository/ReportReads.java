@@ -115,10 +115,6 @@ public class ReportReads {
             return exists("SELECT 1 FROM zone_view WHERE generation = ? AND code = ?", generation, code);
         }
 
-        public boolean programmeExists(String code) throws SQLException {
-            return exists("SELECT 1 FROM programme_view WHERE generation = ? AND code = ?", generation, code);
-        }
-
         public long zoneCount() throws SQLException {
             try (PreparedStatement query = prepare("SELECT count(*) FROM zone_view WHERE generation = ?", generation);
                     ResultSet rs = query.executeQuery()) {
