@@ -1,11 +1,7 @@
 package org.urbaninvest.platform.problem;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -24,7 +20,6 @@ import java.util.List;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.urbaninvest.platform.json.WireEnum;
 
 /**
  * The one place where failures become answers: every refusal is an RFC 9457 problem document, bad input is
@@ -65,30 +60,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? fieldOf(mapping) : null;
-        String message;
-        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
-            field = null; // a syntax error belongs to the document, not to the field being read
-            message = "is not well-formed JSON: " + e.getOriginalMessage();
-        } else if (e instanceof UnrecognizedPropertyException unknown) {
-            field = fieldOf(unknown);
-            message = "is not a known field";
-        } else if (e instanceof InvalidFormatException format) {
-            message = "has an invalid value" + hint(format);
-        } else if (e instanceof MismatchedInputException mismatch
-                && (field != null && !field.isEmpty() || !atEndOfInput(mismatch))) {
-            // also when the whole body has the wrong shape (an array for an object): Jackson's own message names
-            // the Java class, which is internal
-            message = "has the wrong type" + (mismatch.getTargetType() != null
-                    ? ", expected " + describe(mismatch.getTargetType()) : "");
-        } else {
-            message = "is not well-formed JSON: " + e.getOriginalMessage();
-        }
-        List<Problem.FieldError> errors = field == null || field.isEmpty()
-                ? List.of(new Problem.FieldError("body", message))
-                : List.of(new Problem.FieldError(field, message));
+        Problem.FieldError error = JsonMessages.error(e);
         return respond(new Problem(type(400), "Malformed request body", 400,
-                errors.get(0).field() + " " + message, path(uri), errors, null)).build();
+                error.field() + " " + error.message(), path(uri), List.of(error), null)).build();
     }
 
     @ServerExceptionMapper
@@ -235,60 +209,5 @@ public class ProblemMapper {
             }
         }
         return field.length() == 0 ? "body" : field.toString();
-    }
-
-    static String fieldOf(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (field.length() > 0) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
-    }
-
-    private static String hint(InvalidFormatException e) {
-        String message = e.getOriginalMessage();
-        int because = message == null ? -1 : message.indexOf("not one of the values accepted");
-        if (e.getTargetType() != null && e.getTargetType().isEnum()) {
-            return ", expected one of " + WireEnum.accepted(e.getTargetType());
-        }
-        return because >= 0 ? ": " + message.substring(because) : ", expected " + describe(e.getTargetType());
-    }
-
-    /** Whether Jackson found no value at all (an empty body) rather than a value of the wrong type. */
-    private static boolean atEndOfInput(MismatchedInputException e) {
-        String message = e.getOriginalMessage();
-        return message != null && message.startsWith("No content to map");
-    }
-
-    private static String describe(Class<?> type) {
-        if (type == null) {
-            return "another type";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "a date YYYY-MM-DD";
-        }
-        if (type.isEnum()) {
-            return "one of " + WireEnum.accepted(type);
-        }
-        return "an object";
     }
 }
