@@ -23,6 +23,7 @@ import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.project.rest.Programme;
 import org.urbaninvest.project.rest.ProgrammeRequest;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.project.mapping.EventPayloads;
 
 /** Opportunity lists with their categories; every change is published on {@code programmes.v1}. */
 @ApplicationScoped
@@ -63,7 +64,7 @@ public class ProgrammeService {
         programme.updatedAt = programme.createdAt;
         programmes.persist(programme);
         Programme published = ProgrammeMapper.toApi(programme);
-        outbox.publish(TOPIC, programme.code, "programme.published", published);
+        outbox.publish(TOPIC, programme.code, "programme.published", EventPayloads.programme(published));
         return published;
     }
 
@@ -109,7 +110,7 @@ public class ProgrammeService {
         programme.updatedAt = clock.now();
         programmes.flush();
         Programme updated = ProgrammeMapper.toApi(programme);
-        outbox.publish(TOPIC, code, "programme.updated", updated);
+        outbox.publish(TOPIC, code, "programme.updated", EventPayloads.programme(updated));
         return updated;
     }
 

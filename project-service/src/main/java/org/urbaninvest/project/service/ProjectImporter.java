@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.util.RawValue;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.Problem;
@@ -24,6 +23,8 @@ import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.project.rest.ImportResult;
 import org.urbaninvest.project.rest.ProjectStatus;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.project.mapping.EventPayloads;
+import org.urbaninvest.project.rest.Project;
 
 /**
  * CSV import: every line is validated first (references against zones and programmes read once); if any is
@@ -130,10 +131,10 @@ public class ProjectImporter {
                 project.version = 1;
                 project.createdAt = now;
                 project.updatedAt = now;
-                String snapshot = mapper.write(mapper.toApi(project));
+                Project view = mapper.toApi(project);
                 inserts.add(project);
-                history.add(entry(project, snapshot, who, "registered", ProjectMapper.setFields(project)));
-                events.add(new Outbox.Event(project.code, ProjectService.REGISTERED, new RawValue(snapshot)));
+                history.add(entry(project, mapper.write(view), who, "registered", ProjectMapper.setFields(project)));
+                events.add(new Outbox.Event(project.code, ProjectService.REGISTERED, EventPayloads.project(view)));
                 batch.created++;
                 continue;
             }
@@ -148,10 +149,10 @@ public class ProjectImporter {
             }
             project.version = old.version + 1;
             project.updatedAt = now;
-            String snapshot = mapper.write(mapper.toApi(project));
+            Project view = mapper.toApi(project);
             updates.add(project);
-            history.add(entry(project, snapshot, who, "imported", changed));
-            events.add(new Outbox.Event(project.code, ProjectService.UPDATED, new RawValue(snapshot)));
+            history.add(entry(project, mapper.write(view), who, "imported", changed));
+            events.add(new Outbox.Event(project.code, ProjectService.UPDATED, EventPayloads.project(view)));
             batch.updated++;
         }
         writer.insert(inserts);

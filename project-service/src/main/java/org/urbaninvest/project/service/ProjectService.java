@@ -23,6 +23,7 @@ import org.urbaninvest.project.rest.ProjectStatus;
 import org.urbaninvest.project.rest.ProjectVersion;
 import org.urbaninvest.project.rest.StatusChange;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.project.mapping.EventPayloads;
 
 /** Projects: registration, full replacement, status moves and history; every change goes to {@code projects.v1}. */
 @ApplicationScoped
@@ -70,7 +71,7 @@ public class ProjectService {
         projects.persist(project);
         Project created = mapper.toApi(project);
         record(created, "registered", ProjectMapper.setFields(project), null);
-        outbox.publish(TOPIC, project.code, REGISTERED, created);
+        outbox.publish(TOPIC, project.code, REGISTERED, EventPayloads.project(created));
         return created;
     }
 
@@ -130,7 +131,7 @@ public class ProjectService {
         projects.flush(); // raises the version
         Project updated = mapper.toApi(project);
         record(updated, change, changed, reason);
-        outbox.publish(TOPIC, project.code, eventType, updated);
+        outbox.publish(TOPIC, project.code, eventType, EventPayloads.project(updated));
         return updated;
     }
 

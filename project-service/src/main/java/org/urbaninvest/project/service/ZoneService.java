@@ -15,6 +15,7 @@ import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.project.rest.Zone;
 import org.urbaninvest.project.rest.ZoneRequest;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.project.mapping.EventPayloads;
 
 /** Zones and their hierarchy; every change is published on {@code zones.v1}. */
 @ApplicationScoped
@@ -45,7 +46,7 @@ public class ZoneService {
         zone.updatedAt = zone.createdAt;
         zones.persist(zone);
         Zone created = ZoneMapper.toApi(zone, List.of());
-        outbox.publish(TOPIC, zone.code, "zone.registered", created);
+        outbox.publish(TOPIC, zone.code, "zone.registered", EventPayloads.zone(created));
         return created;
     }
 
@@ -71,7 +72,7 @@ public class ZoneService {
         zone.updatedAt = clock.now();
         zones.flush();
         Zone updated = toApi(zone);
-        outbox.publish(TOPIC, code, "zone.updated", updated);
+        outbox.publish(TOPIC, code, "zone.updated", EventPayloads.zone(updated));
         return updated;
     }
 
