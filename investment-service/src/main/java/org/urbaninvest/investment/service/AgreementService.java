@@ -28,6 +28,7 @@ import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.investment.mapping.EventPayloads;
 
 /**
  * The rules of investment agreements: the stage machine, the date order, amendments and funds in place.
@@ -258,7 +259,7 @@ public class AgreementService {
 
     private AgreementView publish(Agreement agreement, String action) {
         AgreementView view = mapper.toView(agreement);
-        outbox.publish(TOPIC, agreement.id.toString(), "agreement." + action, view);
+        outbox.publish(TOPIC, agreement.id.toString(), "agreement." + action, EventPayloads.agreement(view));
         return view;
     }
 

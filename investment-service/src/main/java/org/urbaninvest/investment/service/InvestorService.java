@@ -14,6 +14,7 @@ import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.investment.mapping.EventPayloads;
 
 @ApplicationScoped
 @Transactional
@@ -95,7 +96,7 @@ public class InvestorService {
 
     private InvestorView publish(Investor investor, String type) {
         InvestorView view = InvestorMapper.toView(investor);
-        outbox.publish(TOPIC, investor.id.toString(), type, view);
+        outbox.publish(TOPIC, investor.id.toString(), type, EventPayloads.investor(view));
         return view;
     }
 
