@@ -6,8 +6,8 @@ import java.util.Map;
 import org.urbaninvest.platform.money.MoneyTotals;
 
 /**
- * A zone's figures (SYSTEM.md §6): also the value of {@code zone-summaries.v1}, whose JSON Schema is
- * {@code events/report.zone-summary.schema.json}.
+ * A zone's figures (SYSTEM.md §6), as GET returns them; {@code zone-summaries.v1} carries them as
+ * {@code events.ZoneSummaryPayload}.
  */
 public record ZoneReport(String zone, Instant asOf, Projects projects, Agreements agreements, Rates rates) {
 

@@ -14,6 +14,7 @@ import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.messaging.SummaryTopic;
 import org.urbaninvest.reporting.repository.SummaryStore;
 import org.urbaninvest.reporting.rest.ZoneReport;
+import org.urbaninvest.reporting.mapping.EventPayloads;
 
 /**
  * Publishes {@code zone-summaries.v1}: every second, the zones whose figures changed (and their ancestors,
@@ -75,7 +76,7 @@ public class SummaryPublisher {
                 if (recent.contains(zone)) {
                     deferred.add(zone);
                 } else {
-                    outbox.publish(Topics.ZONE_SUMMARIES, zone, EVENT_TYPE, report);
+                    outbox.publish(Topics.ZONE_SUMMARIES, zone, EVENT_TYPE, EventPayloads.zoneSummary(report));
                     published.add(zone);
                 }
             });
