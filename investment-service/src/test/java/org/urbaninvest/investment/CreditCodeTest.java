@@ -3,7 +3,7 @@ package org.urbaninvest.investment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.urbaninvest.investment.service.CreditCode;
+import org.urbaninvest.investment.domain.CreditCode;
 
 class CreditCodeTest {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.urbaninvest.investment.service.CreditCode;
+import org.urbaninvest.investment.domain.CreditCode;
 import org.urbaninvest.platform.events.CloudEvents;
 import org.urbaninvest.testsupport.EventSchemas;
 import org.urbaninvest.testsupport.KafkaTestClient;

@@ -7,16 +7,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.urbaninvest.reporting.repository.TotalsTable;
-import org.urbaninvest.reporting.service.AgreementState;
-import org.urbaninvest.reporting.service.Contribution;
+import org.urbaninvest.reporting.domain.TotalsTable;
+import org.urbaninvest.reporting.domain.AgreementState;
+import org.urbaninvest.reporting.domain.Contribution;
+import org.urbaninvest.reporting.mapping.States;
 
 /** An event adds the difference between the aggregate's new contribution and its old one. */
 class ContributionTest {
 
     private static AgreementState state(TestEvents.Agreement agreement) {
         JsonNode data = Api.parse(agreement.json());
-        return AgreementState.of(agreement.id(), data);
+        return States.agreement(agreement.id(), data);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.urbaninvest.investment.service.Stage;
+import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.platform.money.Money;
 
 /** The value of every event on {@code agreements.v1}: the agreement's full snapshot ({@code events/defs/agreement.json}). */

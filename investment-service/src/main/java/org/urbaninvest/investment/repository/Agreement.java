@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
-import org.urbaninvest.investment.service.Stage;
+import org.urbaninvest.investment.domain.Stage;
 
 @Entity
 public class Agreement extends PanacheEntityBase {

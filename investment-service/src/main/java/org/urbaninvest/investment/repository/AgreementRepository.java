@@ -7,21 +7,19 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.urbaninvest.investment.service.Stage;
+import org.urbaninvest.investment.domain.Stage;
+import org.urbaninvest.investment.domain.AgreementFilter;
 
 /** Agreement look-ups beyond the primary key: the filtered, paged list. */
 @ApplicationScoped
 public class AgreementRepository {
 
     /** The list filters; null means "any". */
-    public record Filter(String project, String zone, boolean includeSubzones, Stage stage, UUID investor) {
-    }
-
     @Inject
     EntityManager entityManager;
 
     @SuppressWarnings("unchecked")
-    public List<Agreement> page(Filter filter, int page, int size) {
+    public List<Agreement> page(AgreementFilter filter, int page, int size) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
         Query query = entityManager.createNativeQuery("SELECT a.* FROM agreement a" + where
@@ -30,14 +28,14 @@ public class AgreementRepository {
         return query.getResultList();
     }
 
-    public long count(Filter filter) {
+    public long count(AgreementFilter filter) {
         List<Object> parameters = new ArrayList<>();
         Query query = entityManager.createNativeQuery("SELECT count(*) FROM agreement a" + where(filter, parameters));
         bind(query, parameters);
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    private static String where(Filter filter, List<Object> parameters) {
+    private static String where(AgreementFilter filter, List<Object> parameters) {
         StringBuilder where = new StringBuilder(" WHERE true");
         if (filter.project() != null) {
             parameters.add(filter.project());

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.urbaninvest.investment.service.Stage;
+import org.urbaninvest.investment.domain.Stage;
 
 /** One stage move or amendment of an agreement. */
 @Entity

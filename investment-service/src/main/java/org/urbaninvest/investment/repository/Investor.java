@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.urbaninvest.investment.service.InvestorKind;
+import org.urbaninvest.investment.domain.InvestorKind;
 
 @Entity
 public class Investor extends PanacheEntityBase {

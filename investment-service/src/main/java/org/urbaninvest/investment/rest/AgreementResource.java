@@ -17,12 +17,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.UUID;
-import org.urbaninvest.investment.repository.AgreementRepository;
 import org.urbaninvest.investment.service.AgreementService;
-import org.urbaninvest.investment.service.Stage;
+import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.platform.paging.Page;
+import org.urbaninvest.investment.domain.AgreementFilter;
 
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +46,7 @@ public class AgreementResource {
             @QueryParam("stage") String stage, @QueryParam("investor") String investor,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        AgreementRepository.Filter filter = new AgreementRepository.Filter(blankToNull(project), blankToNull(zone),
+        AgreementFilter filter = new AgreementFilter(blankToNull(project), blankToNull(zone),
                 bool("includeSubzones", includeSubzones), stage(stage), uuid("investor", investor));
         return agreements.list(filter, page, size);
     }

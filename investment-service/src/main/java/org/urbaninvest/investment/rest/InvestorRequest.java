@@ -4,8 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.urbaninvest.investment.service.CreditCode;
-import org.urbaninvest.investment.service.InvestorKind;
+import org.urbaninvest.investment.domain.CreditCode;
+import org.urbaninvest.investment.domain.InvestorKind;
 
 /** The body of {@code POST /api/v1/investors} and {@code PUT /api/v1/investors/{id}}. */
 public record InvestorRequest(

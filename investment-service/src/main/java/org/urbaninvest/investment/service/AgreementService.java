@@ -29,6 +29,8 @@ import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.investment.mapping.EventPayloads;
+import org.urbaninvest.investment.domain.Stage;
+import org.urbaninvest.investment.domain.AgreementFilter;
 
 /**
  * The rules of investment agreements: the stage machine, the date order, amendments and funds in place.
@@ -206,7 +208,7 @@ public class AgreementService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<AgreementView> list(AgreementRepository.Filter filter, int page, int size) {
+    public Page<AgreementView> list(AgreementFilter filter, int page, int size) {
         var items = agreements.page(filter, page, size).stream().map(mapper::toView).toList();
         return new Page<>(items, page, size, agreements.count(filter));
     }

@@ -3,7 +3,7 @@ package org.urbaninvest.project.events;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.urbaninvest.project.rest.ZoneKind;
+import org.urbaninvest.project.domain.ZoneKind;
 
 /** The value of every event on {@code zones.v1}: the zone's full snapshot ({@code events/zone.schema.json}). */
 public record ZonePayload(String code, String name, ZoneKind kind, String parentCode, BigDecimal areaKm2,

@@ -3,6 +3,7 @@ package org.urbaninvest.project.mapping;
 import org.urbaninvest.project.events.ProgrammePayload;
 import org.urbaninvest.project.events.ProjectPayload;
 import org.urbaninvest.project.events.ZonePayload;
+import org.urbaninvest.project.rest.Geometry;
 import org.urbaninvest.project.rest.Programme;
 import org.urbaninvest.project.rest.Project;
 import org.urbaninvest.project.rest.Zone;
@@ -28,8 +29,12 @@ public final class EventPayloads {
 
     public static ProjectPayload project(Project p) {
         return new ProjectPayload(p.code(), p.name(), p.zoneCode(), p.programmeCode(), p.categoryCode(), p.status(),
-                p.type(), p.sector(), p.estimatedInvestment(), p.plannedStart(), p.plannedCompletion(), p.location(),
+                p.type(), p.sector(), p.estimatedInvestment(), p.plannedStart(), p.plannedCompletion(), location(p.location()),
                 p.fundingSources(), p.milestones(), p.identifiers(), p.description(), p.version(), p.createdAt(),
                 p.updatedAt());
+    }
+
+    private static ProjectPayload.Location location(Geometry g) {
+        return g == null ? null : new ProjectPayload.Location(g.type(), g.coordinates());
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.project.repository.ProgrammeCategoryEntity;
 import org.urbaninvest.project.repository.ProgrammeEntity;
-import org.urbaninvest.project.rest.Category;
-import org.urbaninvest.project.rest.Declared;
+import org.urbaninvest.project.domain.Category;
+import org.urbaninvest.project.domain.Declared;
 import org.urbaninvest.project.rest.Programme;
 import org.urbaninvest.project.rest.ProgrammeRequest;
 

@@ -13,14 +13,14 @@ import java.util.Objects;
 import java.util.Set;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.project.repository.ProjectEntity;
-import org.urbaninvest.project.rest.FundingSource;
+import org.urbaninvest.project.domain.FundingSource;
 import org.urbaninvest.project.rest.Geometry;
-import org.urbaninvest.project.rest.Identifier;
-import org.urbaninvest.project.rest.Milestone;
+import org.urbaninvest.project.domain.Identifier;
+import org.urbaninvest.project.domain.Milestone;
 import org.urbaninvest.project.rest.Project;
 import org.urbaninvest.project.rest.ProjectRequest;
-import org.urbaninvest.project.rest.ProjectStatus;
-import org.urbaninvest.project.rest.ProjectType;
+import org.urbaninvest.project.domain.ProjectStatus;
+import org.urbaninvest.project.domain.ProjectType;
 
 /** Project entity ⇄ API; the JSON columns are written and read with the application's ObjectMapper. */
 @ApplicationScoped

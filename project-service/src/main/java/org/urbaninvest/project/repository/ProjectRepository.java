@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.util.List;
+import org.urbaninvest.project.domain.ProjectFilter;
 
 @ApplicationScoped
 public class ProjectRepository implements PanacheRepositoryBase<ProjectEntity, String> {
@@ -13,7 +14,7 @@ public class ProjectRepository implements PanacheRepositoryBase<ProjectEntity, S
             + " location, funding_sources, milestones, identifiers, description, version, created_at, updated_at";
 
     public List<ProjectEntity> page(ProjectFilter filter, int page, int size) {
-        ProjectFilter.Sql where = filter.where();
+        ProjectConditions.Sql where = ProjectConditions.where(filter);
         Query query = getEntityManager().createNativeQuery("SELECT " + COLUMNS + " FROM project WHERE "
                 + where.condition() + " ORDER BY code LIMIT ? OFFSET ?", ProjectEntity.class);
         int index = bind(query, where.parameters());
@@ -25,7 +26,7 @@ public class ProjectRepository implements PanacheRepositoryBase<ProjectEntity, S
     }
 
     public long count(ProjectFilter filter) {
-        ProjectFilter.Sql where = filter.where();
+        ProjectConditions.Sql where = ProjectConditions.where(filter);
         Query query = getEntityManager().createNativeQuery("SELECT count(*) FROM project WHERE " + where.condition(),
                 Long.class);
         bind(query, where.parameters());

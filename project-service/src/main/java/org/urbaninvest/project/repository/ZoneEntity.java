@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.urbaninvest.project.rest.ZoneKind;
+import org.urbaninvest.project.domain.ZoneKind;
 
 @Entity
 @Table(name = "zone")

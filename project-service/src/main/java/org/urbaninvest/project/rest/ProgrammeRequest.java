@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.urbaninvest.project.domain.Category;
+import org.urbaninvest.project.domain.Declared;
+import org.urbaninvest.project.domain.Codes;
 
 /** An opportunity list as a client publishes or replaces it; on PUT {@code code} may be left out. */
 public record ProgrammeRequest(

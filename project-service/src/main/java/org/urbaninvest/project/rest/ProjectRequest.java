@@ -8,6 +8,12 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.project.domain.ProjectStatus;
+import org.urbaninvest.project.domain.ProjectType;
+import org.urbaninvest.project.domain.FundingSource;
+import org.urbaninvest.project.domain.Milestone;
+import org.urbaninvest.project.domain.Identifier;
+import org.urbaninvest.project.domain.Codes;
 
 /** A project as a client registers it or replaces it (PUT is a full replace; {@code code} may be left out). */
 public record ProjectRequest(

@@ -29,12 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.security.Roles;
-import org.urbaninvest.project.repository.ProjectFilter;
+import org.urbaninvest.project.domain.ProjectFilter;
 import org.urbaninvest.project.service.ProjectCsvExport;
 import org.urbaninvest.project.service.ProjectImporter;
 import org.urbaninvest.project.service.ProjectService;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.json.WireEnum;
+import org.urbaninvest.project.domain.ProjectStatus;
 
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)

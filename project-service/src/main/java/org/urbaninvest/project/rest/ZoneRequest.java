@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import org.urbaninvest.project.domain.ZoneKind;
+import org.urbaninvest.project.domain.Codes;
 
 /** A zone as a client creates or replaces it; on PUT {@code code} may be left out (the path names it). */
 public record ZoneRequest(

@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 import org.urbaninvest.platform.money.CurrencyCodeValidator;
 import org.urbaninvest.platform.problem.Problem;
 import org.urbaninvest.platform.problem.ProblemException;
-import org.urbaninvest.project.rest.Codes;
-import org.urbaninvest.project.rest.ProjectStatus;
-import org.urbaninvest.project.rest.ProjectType;
+import org.urbaninvest.project.domain.Codes;
+import org.urbaninvest.project.domain.ProjectStatus;
+import org.urbaninvest.project.domain.ProjectType;
 
 /**
  * Reads a project CSV as a stream, line by line, and validates each line on its own and against the zones and

@@ -2,8 +2,8 @@ package org.urbaninvest.project.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.urbaninvest.project.rest.ProjectStatus;
-import org.urbaninvest.project.rest.ProjectType;
+import org.urbaninvest.project.domain.ProjectStatus;
+import org.urbaninvest.project.domain.ProjectType;
 
 /**
  * One valid line of a CSV import. {@code typeGiven} tells whether the file has a {@code type} column; without

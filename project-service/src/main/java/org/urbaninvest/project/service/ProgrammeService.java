@@ -18,7 +18,7 @@ import org.urbaninvest.project.repository.ProgrammeEntity;
 import org.urbaninvest.project.repository.ProgrammeRepository;
 import org.urbaninvest.project.repository.ProjectRepository;
 import org.urbaninvest.project.repository.ZoneRepository;
-import org.urbaninvest.project.rest.Category;
+import org.urbaninvest.project.domain.Category;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.project.rest.Programme;
 import org.urbaninvest.project.rest.ProgrammeRequest;

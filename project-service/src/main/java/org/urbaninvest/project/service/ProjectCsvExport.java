@@ -14,9 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.urbaninvest.project.repository.ProjectEntity;
-import org.urbaninvest.project.repository.ProjectFilter;
+import org.urbaninvest.project.domain.ProjectFilter;
 import org.urbaninvest.project.repository.ProjectRepository;
 import org.urbaninvest.project.repository.ProjectRows;
+import org.urbaninvest.project.repository.ProjectConditions;
 
 /**
  * Writes the projects matching a filter as CSV while reading them with a database cursor, so a large export
@@ -38,7 +39,7 @@ public class ProjectCsvExport {
     AgroalDataSource dataSource;
 
     public void write(ProjectFilter filter, OutputStream out) {
-        ProjectFilter.Sql where = filter.where();
+        ProjectConditions.Sql where = ProjectConditions.where(filter);
         try (Connection connection = dataSource.getConnection();
                 SequenceWriter csv = CSV.writerFor(Object[].class).with(SCHEMA).writeValues(out)) {
             connection.setAutoCommit(false); // a cursor needs a transaction

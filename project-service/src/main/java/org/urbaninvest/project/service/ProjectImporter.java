@@ -21,7 +21,7 @@ import org.urbaninvest.project.repository.ProjectBatchWriter;
 import org.urbaninvest.project.repository.ProjectEntity;
 import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.project.rest.ImportResult;
-import org.urbaninvest.project.rest.ProjectStatus;
+import org.urbaninvest.project.domain.ProjectStatus;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.project.mapping.EventPayloads;
 import org.urbaninvest.project.rest.Project;

@@ -3,6 +3,7 @@ package org.urbaninvest.project.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.urbaninvest.project.domain.ProjectStatus;
 
 class ProjectStatusTest {
 

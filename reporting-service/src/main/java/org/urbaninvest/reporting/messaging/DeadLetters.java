@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-import org.urbaninvest.reporting.service.Topics;
+import org.urbaninvest.reporting.events.Topics;
 
 /**
  * Moves a consumed record that cannot be applied to {@code reporting-service.dlq}, with the headers the Kafka

@@ -14,7 +14,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 import org.urbaninvest.reporting.config.ReportingConfig;
-import org.urbaninvest.reporting.service.Topics;
+import org.urbaninvest.reporting.events.Topics;
 
 /**
  * Makes sure {@code zone-summaries.v1} exists as a compacted topic before anything is published to it (a

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import org.urbaninvest.reporting.service.Topics;
+import org.urbaninvest.reporting.events.Topics;
 
 /**
  * The generations of the projections: one ACTIVE answering reports, at most one BUILDING filled by a rebuild.

@@ -28,9 +28,10 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 import org.urbaninvest.platform.money.Money;
-import org.urbaninvest.reporting.service.AgreementState;
-import org.urbaninvest.reporting.service.Contribution;
-import org.urbaninvest.reporting.service.ProjectState;
+import org.urbaninvest.reporting.domain.AgreementState;
+import org.urbaninvest.reporting.domain.Contribution;
+import org.urbaninvest.reporting.domain.ProjectState;
+import org.urbaninvest.reporting.domain.TotalsTable;
 
 /**
  * The write side of the projections, in the caller's transaction (the inbox's, one per batch of events and

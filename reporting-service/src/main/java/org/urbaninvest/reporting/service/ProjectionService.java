@@ -14,6 +14,7 @@ import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.inbox.EventInbox;
 import org.urbaninvest.reporting.messaging.DeadLetters;
 import org.urbaninvest.reporting.repository.Generations;
+import org.urbaninvest.reporting.events.Topics;
 
 /**
  * Routes incoming events to every open generation of the projections: the active one, and the one a rebuild

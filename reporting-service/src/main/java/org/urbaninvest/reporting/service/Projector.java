@@ -16,6 +16,11 @@ import org.urbaninvest.platform.events.PoisonEventException;
 import org.urbaninvest.reporting.mapping.Snapshots;
 import org.urbaninvest.reporting.repository.Generations;
 import org.urbaninvest.reporting.repository.ProjectionStore;
+import org.urbaninvest.reporting.domain.AgreementState;
+import org.urbaninvest.reporting.domain.ProjectState;
+import org.urbaninvest.reporting.domain.Contribution;
+import org.urbaninvest.reporting.events.Topics;
+import org.urbaninvest.reporting.mapping.States;
 
 /**
  * Applies a batch of events to one generation of the projections, inside the inbox's transaction (after its
@@ -73,7 +78,7 @@ public class Projector {
         }
 
         void agreement(IncomingEvent event) {
-            AgreementState next = AgreementState.of(event.key(), event.data());
+            AgreementState next = States.agreement(event.key(), event.data());
             AgreementState old = agreements.put(event.key(), next);
             totals.include(next.contribution().minus(AgreementState.contributionOf(old)));
             changedAgreements.put(event.key(), next);
@@ -84,7 +89,7 @@ public class Projector {
         }
 
         void project(IncomingEvent event) {
-            ProjectState next = ProjectState.of(event.key(), event.data());
+            ProjectState next = States.project(event.key(), event.data());
             ProjectState old = projects.put(event.key(), next);
             totals.include(next.contribution().minus(ProjectState.contributionOf(old)));
             changedProjects.put(event.key(), next);

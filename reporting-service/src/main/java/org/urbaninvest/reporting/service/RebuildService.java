@@ -34,6 +34,7 @@ import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.messaging.KafkaSettings;
 import org.urbaninvest.reporting.repository.Generations;
 import org.urbaninvest.reporting.rest.RebuildStatus;
+import org.urbaninvest.reporting.events.Topics;
 
 /**
  * Rebuilds the projections from the beginning of every topic into a fresh generation while the active one

@@ -19,6 +19,7 @@ import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.reporting.rest.ProgrammeReport;
 import org.urbaninvest.reporting.rest.TimeseriesPoint;
 import org.urbaninvest.reporting.rest.ZoneReport;
+import org.urbaninvest.reporting.domain.AgreementState;
 
 /** The reports, each read from one consistent snapshot of the active projections. */
 @ApplicationScoped

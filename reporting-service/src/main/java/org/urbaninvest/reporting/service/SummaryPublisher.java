@@ -15,6 +15,7 @@ import org.urbaninvest.reporting.messaging.SummaryTopic;
 import org.urbaninvest.reporting.repository.SummaryStore;
 import org.urbaninvest.reporting.rest.ZoneReport;
 import org.urbaninvest.reporting.mapping.EventPayloads;
+import org.urbaninvest.reporting.events.Topics;
 
 /**
  * Publishes {@code zone-summaries.v1}: every second, the zones whose figures changed (and their ancestors,

@@ -1,9 +1,6 @@
-package org.urbaninvest.reporting.service;
+package org.urbaninvest.reporting.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.urbaninvest.platform.money.Money;
-import org.urbaninvest.reporting.mapping.Snapshots;
-import org.urbaninvest.reporting.repository.TotalsTable;
 
 /** What the reports need of a project, and what it contributes to the totals. */
 public record ProjectState(String code, String zoneCode, String programmeCode, String categoryCode, String status,
@@ -12,12 +9,6 @@ public record ProjectState(String code, String zoneCode, String programmeCode, S
     public static final String CANCELLED = "cancelled";
     /** The category key of a programme's projects that name no category. */
     public static final String NO_CATEGORY = "";
-
-    public static ProjectState of(String key, JsonNode data) {
-        return new ProjectState(key, Snapshots.text(data, "zoneCode"), Snapshots.optionalText(data, "programmeCode"),
-                Snapshots.optionalText(data, "categoryCode"), Snapshots.text(data, "status"),
-                Snapshots.money(data, "estimatedInvestment"));
-    }
 
     /**
      * Every project counts in its zone's {@code byStatus}; a non-cancelled one also counts as registered in its
@@ -33,7 +24,7 @@ public record ProjectState(String code, String zoneCode, String programmeCode, S
         return contribution;
     }
 
-    static Contribution contributionOf(ProjectState state) {
+    public static Contribution contributionOf(ProjectState state) {
         return state == null ? Contribution.none() : state.contribution();
     }
 }

@@ -1,4 +1,4 @@
-package org.urbaninvest.project.rest;
+package org.urbaninvest.project.domain;
 
 /** The identifier rules of SYSTEM.md §3, shared by requests and the CSV import. */
 public final class Codes {

@@ -1,4 +1,4 @@
-package org.urbaninvest.project.rest;
+package org.urbaninvest.project.domain;
 
 public enum FundingKind {
     CENTRAL_SUBSIDY, LOCAL_FISCAL, SPECIAL_BOND, BANK_LOAN, OPERATOR_INVESTMENT, SOCIAL_CAPITAL,

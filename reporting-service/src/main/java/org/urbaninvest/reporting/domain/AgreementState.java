@@ -1,14 +1,10 @@
-package org.urbaninvest.reporting.service;
+package org.urbaninvest.reporting.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.urbaninvest.platform.events.PoisonEventException;
 import org.urbaninvest.platform.money.Money;
-import org.urbaninvest.reporting.mapping.Snapshots;
-import org.urbaninvest.reporting.repository.TotalsTable;
 
 /**
  * What the reports need of an agreement, and what it contributes to its zone's totals and time series
@@ -41,30 +37,14 @@ public record AgreementState(String id, String zoneCode, String projectCode, Str
     public static final String METRIC_SIGNED = "signed";
     public static final String METRIC_FUNDS_IN_PLACE = "fundsInPlace";
 
-    public static AgreementState of(String key, JsonNode data) {
-        String stage = Snapshots.text(data, "stage");
+    /** Refuses what no valid agreement snapshot holds: an unknown stage, or a signed stage without a signed amount. */
+    public AgreementState {
         if (!STAGES.contains(stage)) {
             throw new PoisonEventException("unknown agreement stage " + stage);
         }
-        Money intended = Snapshots.money(data, "intendedAmount");
-        Money signed = Snapshots.optionalMoney(data, "signedAmount");
-        if (SIGNED_SET.contains(stage) && signed == null) {
+        if (SIGNED_SET.contains(stage) && signedAmount == null) {
             throw new PoisonEventException("agreement in stage " + stage + " has no signedAmount");
         }
-        Money funds = Snapshots.optionalMoney(data, "fundsInPlace");
-        List<Disbursement> disbursements = new ArrayList<>();
-        JsonNode list = data.get("disbursements");
-        if (list != null && list.isArray()) {
-            for (JsonNode item : list) {
-                disbursements.add(new Disbursement(Snapshots.money(item, "amount"),
-                        Snapshots.optionalDate(item, "receivedOn")));
-            }
-        }
-        return new AgreementState(key, Snapshots.text(data, "zoneCode"), Snapshots.optionalText(data, "projectCode"),
-                stage, intended, Snapshots.optionalDate(data, "intendedOn"), signed,
-                Snapshots.optionalDate(data, "signedOn"),
-                funds != null ? funds : Money.zero(signed != null ? signed.currency() : intended.currency()),
-                List.copyOf(disbursements));
     }
 
     public Contribution contribution() {
@@ -93,7 +73,7 @@ public record AgreementState(String id, String zoneCode, String projectCode, Str
         return c;
     }
 
-    static Contribution contributionOf(AgreementState state) {
+    public static Contribution contributionOf(AgreementState state) {
         return state == null ? Contribution.none() : state.contribution();
     }
 

@@ -2,43 +2,43 @@ package org.urbaninvest.project.repository;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.urbaninvest.project.domain.ProjectFilter;
 
-/**
- * The filters of {@code GET /api/v1/projects} as one SQL condition, used alike by the JSON page and the
- * streamed CSV. A zone with its subzones is one recursive subquery, not a query per zone.
- */
-public record ProjectFilter(String zone, boolean includeSubzones, String programme, String category, String status,
-        String q) {
+/** A project filter as one SQL condition. A zone with its subzones is one recursive subquery, not a query per zone. */
+public final class ProjectConditions {
+
+    private ProjectConditions() {
+    }
 
     /** The WHERE condition (never empty) and its parameters, in order, for {@code ?} placeholders. */
-    public Sql where() {
+    public static Sql where(ProjectFilter filter) {
         StringBuilder sql = new StringBuilder("TRUE");
         List<Object> parameters = new ArrayList<>();
-        if (zone != null) {
-            if (includeSubzones) {
+        if (filter.zone() != null) {
+            if (filter.includeSubzones()) {
                 sql.append(" AND zone_code IN (WITH RECURSIVE tree(code) AS (SELECT code FROM zone WHERE code = ?"
                         + " UNION ALL SELECT z.code FROM zone z JOIN tree t ON z.parent_code = t.code)"
                         + " SELECT code FROM tree)");
             } else {
                 sql.append(" AND zone_code = ?");
             }
-            parameters.add(zone);
+            parameters.add(filter.zone());
         }
-        if (programme != null) {
+        if (filter.programme() != null) {
             sql.append(" AND programme_code = ?");
-            parameters.add(programme);
+            parameters.add(filter.programme());
         }
-        if (category != null) {
+        if (filter.category() != null) {
             sql.append(" AND category_code = ?");
-            parameters.add(category);
+            parameters.add(filter.category());
         }
-        if (status != null) {
+        if (filter.status() != null) {
             sql.append(" AND status = ?");
-            parameters.add(status);
+            parameters.add(filter.status());
         }
-        if (q != null && !q.isBlank()) {
-            String pattern = "%" + q.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                    + "%";
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String pattern = "%" + filter.q().trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
             sql.append(" AND (lower(name) LIKE ? OR code LIKE ?)");
             parameters.add(pattern);
             parameters.add(pattern);

@@ -1,4 +1,4 @@
-package org.urbaninvest.investment.service;
+package org.urbaninvest.investment.domain;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

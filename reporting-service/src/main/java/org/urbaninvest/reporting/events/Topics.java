@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.service;
+package org.urbaninvest.reporting.events;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.service;
+package org.urbaninvest.reporting.domain;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.urbaninvest.reporting.repository.TotalsTable;
 
 /**
  * What one aggregate adds to the totals tables. Applying an event is "take the old contribution out, put the

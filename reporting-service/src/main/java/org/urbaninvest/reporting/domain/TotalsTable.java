@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.repository;
+package org.urbaninvest.reporting.domain;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.urbaninvest.project.rest;
+package org.urbaninvest.project.domain;
 
 import org.urbaninvest.platform.json.WireEnum;
 

@@ -1,4 +1,4 @@
-package org.urbaninvest.investment.service;
+package org.urbaninvest.investment.domain;
 
 /**
  * The stages of an investment agreement: {@code INTENDED → SIGNED → STARTED → OPERATIONAL}, and

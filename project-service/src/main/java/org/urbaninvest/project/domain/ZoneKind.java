@@ -1,4 +1,4 @@
-package org.urbaninvest.project.rest;
+package org.urbaninvest.project.domain;
 
 public enum ZoneKind {
     METROPOLITAN_AREA, CITY, DISTRICT, COUNTY, NEW_AREA, ECONOMIC_ZONE, INDUSTRIAL_PARK, HIGH_TECH_ZONE,

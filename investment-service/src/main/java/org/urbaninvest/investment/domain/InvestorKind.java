@@ -1,4 +1,4 @@
-package org.urbaninvest.investment.service;
+package org.urbaninvest.investment.domain;
 
 public enum InvestorKind {
     PRIVATE, STATE_OWNED, FOREIGN, MIXED, OTHER

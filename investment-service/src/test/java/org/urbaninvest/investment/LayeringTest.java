@@ -1,0 +1,12 @@
+package org.urbaninvest.investment;
+
+import org.junit.jupiter.api.Test;
+import org.urbaninvest.testsupport.Layering;
+
+class LayeringTest {
+
+    @Test
+    void packagesDependOneWay() {
+        Layering.check("org.urbaninvest.investment");
+    }
+}
