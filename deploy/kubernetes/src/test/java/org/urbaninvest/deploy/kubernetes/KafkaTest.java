@@ -13,6 +13,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.apache.kafka.server.common.MetadataVersion;
+
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.kafka.KafkaAuthorizationSimple;
 import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
@@ -56,6 +58,10 @@ class KafkaTest {
             assertThat(listener.getAuth()).isInstanceOf(KafkaListenerAuthenticationScramSha512.class);
             assertThat(listener.getNetworkPolicyPeers()).as("who may connect").isNotEmpty();
         });
+        assertThat(kafka.getSpec().getKafka().getVersion()).as("Kafka version: the one the local broker and the tests run")
+                .isEqualTo(System.getProperty("urbaninvest.kafka-broker.version"));
+        assertThat(kafka.getSpec().getKafka().getMetadataVersion()).as("metadata version the local broker formats with")
+                .isEqualTo(MetadataVersion.LATEST_PRODUCTION.version());
         assertThat(kafka.getSpec().getKafka().getAuthorization()).isInstanceOf(KafkaAuthorizationSimple.class);
         assertThat(kafka.getSpec().getKafka().getConfig()).containsEntry("auto.create.topics.enable", false);
         assertThat(kafka.getSpec().getEntityOperator().getTopicOperator()).as("topic operator").isNotNull();
