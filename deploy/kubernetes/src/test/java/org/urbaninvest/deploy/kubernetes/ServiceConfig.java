@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * What a service does on Kafka, over REST and with a database, read from the service's own sources: its
  * {@code application.properties} (incoming and outgoing channels, their groups and dead-letter topics, REST
- * clients) and, for what the code publishes itself, the topic constants its outbox and producer calls name.
+ * clients, paths open without a token) and its code (the topic constants its outbox and producer calls name,
+ * the consumer group prefix it generates groups under, the roots of its REST resources).
  * The manifests are checked against this, never against a list copied by hand.
  */
 record ServiceConfig(
@@ -31,7 +33,9 @@ record ServiceConfig(
         Set<String> groups,
         Optional<String> groupPrefix,
         Set<String> calls,
-        boolean hasDatabase) {
+        boolean hasDatabase,
+        Set<String> apiRoots,
+        Set<String> publicPaths) {
 
     private static final String INCOMING = "mp.messaging.incoming.";
     private static final String OUTGOING = "mp.messaging.outgoing.";
@@ -42,6 +46,9 @@ record ServiceConfig(
             "(?:outbox\\.publish(?:All)?|new\\s+ProducerRecord<[^>]*>)\\(\\s*(\"[^\"]+\"|[\\w.]+)\\s*,");
     /** A consumer group made of a fixed prefix and a generated suffix (the projection rebuild's). */
     private static final Pattern GROUP_PREFIX = Pattern.compile("GROUP_ID_CONFIG\\s*,\\s*(\"[^\"]+\"|[\\w.]+)\\s*\\+");
+    /** A resource class's root under the versioned API, e.g. /api/v1/zones. */
+    private static final Pattern API_ROOT = Pattern.compile("@Path\\(\"(/api/v1/[^/\"]+)");
+    private static final Pattern PERMISSION_POLICY = Pattern.compile("quarkus\\.http\\.auth\\.permission\\.([^.]+)\\.policy");
     private static final Map<String, ServiceConfig> READ = new ConcurrentHashMap<>();
 
     static ServiceConfig of(String service) {
@@ -98,6 +105,7 @@ record ServiceConfig(
         Set<String> deadLetters = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
         Set<String> calls = new TreeSet<>();
+        Set<String> publicPaths = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
             if (key.startsWith("%")) {
                 continue; // a dev or test profile: not what runs in a cluster
@@ -114,6 +122,11 @@ record ServiceConfig(
             if (key.startsWith(OUTGOING) && key.endsWith(".topic")) {
                 produces.add(properties.getProperty(key));
             }
+            Matcher permission = PERMISSION_POLICY.matcher(key);
+            if (permission.matches() && "permit".equals(properties.getProperty(key))) {
+                String paths = properties.getProperty("quarkus.http.auth.permission." + permission.group(1) + ".paths", "");
+                Arrays.stream(paths.split(",")).map(String::trim).filter(p -> !p.isEmpty()).forEach(publicPaths::add);
+            }
             Matcher restClient = REST_CLIENT_URL.matcher(key);
             if (restClient.matches()) {
                 calls.add(restClient.group(1));
@@ -123,10 +136,15 @@ record ServiceConfig(
         Map<String, String> sources = javaSources(module);
         Map<String, String> constants = constants(sources);
         Optional<String> groupPrefix = Optional.empty();
+        Set<String> apiRoots = new TreeSet<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
             Matcher publish = PUBLISH.matcher(source.getValue());
             while (publish.find()) {
                 produces.add(resolve(publish.group(1), source.getKey(), constants, service));
+            }
+            Matcher root = API_ROOT.matcher(source.getValue());
+            while (!source.getValue().contains("@RegisterRestClient") && root.find()) { // a client's paths are the peer's
+                apiRoots.add(root.group(1));
             }
             Matcher prefix = GROUP_PREFIX.matcher(source.getValue());
             if (prefix.find()) {
@@ -139,7 +157,7 @@ record ServiceConfig(
 
         boolean database = Files.isDirectory(module.resolve("src/main/resources/db/migration"));
         return new ServiceConfig(service, Set.copyOf(consumes), Set.copyOf(produces), Set.copyOf(deadLetters),
-                Set.copyOf(groups), groupPrefix, Set.copyOf(calls), database);
+                Set.copyOf(groups), groupPrefix, Set.copyOf(calls), database, Set.copyOf(apiRoots), Set.copyOf(publicPaths));
     }
 
     private static Properties load(Path file) {
