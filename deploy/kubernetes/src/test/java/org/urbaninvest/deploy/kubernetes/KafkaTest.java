@@ -178,7 +178,7 @@ class KafkaTest {
         return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
     }
 
-    private static Set<String> topicsWith(List<AclRule> acls, AclOperation operation) {
+    static Set<String> topicsWith(List<AclRule> acls, AclOperation operation) {
         return acls.stream()
                 .filter(rule -> rule.getResource() instanceof AclRuleTopicResource && rule.getOperations().contains(operation))
                 .map(rule -> ((AclRuleTopicResource) rule.getResource()).getName())

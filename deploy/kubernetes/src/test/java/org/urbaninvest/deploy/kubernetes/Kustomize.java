@@ -72,6 +72,11 @@ final class Kustomize {
         });
     }
 
+    /** Renders a kustomization folder anywhere (not cached). */
+    static Manifests renderFolder(Path dir) {
+        return Manifests.parse(dir.toString(), run(dir));
+    }
+
     /** Names of the folders under components/. */
     static List<String> components() {
         File[] dirs = MODULE.resolve("components").toFile().listFiles(File::isDirectory);

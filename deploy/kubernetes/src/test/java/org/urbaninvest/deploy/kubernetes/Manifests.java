@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -41,6 +42,7 @@ final class Manifests {
             Map.entry("v1/ConfigMap", ConfigMap.class),
             Map.entry("v1/Secret", Secret.class),
             Map.entry("v1/Namespace", Namespace.class),
+            Map.entry("v1/Pod", Pod.class),
             Map.entry("v1/Service", Service.class),
             Map.entry("v1/ServiceAccount", ServiceAccount.class),
             Map.entry("apps/v1/Deployment", Deployment.class),
@@ -54,6 +56,7 @@ final class Manifests {
             Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", GenericKubernetesResource.class),
             Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", GenericKubernetesResource.class),
+            Map.entry("postgresql.cnpg.io/v1/Backup", GenericKubernetesResource.class),
             Map.entry("barmancloud.cnpg.io/v1/ObjectStore", GenericKubernetesResource.class),
             Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
             Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class));
