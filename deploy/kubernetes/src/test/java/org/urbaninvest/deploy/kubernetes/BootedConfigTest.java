@@ -41,7 +41,8 @@ import org.urbaninvest.launcher.TokenIssuer;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
 /**
- * Boots each service's built application with the environment the prod overlay's ConfigMaps give its pod, against
+ * Boots each service's built application with the environment the prod overlay's ConfigMaps give its pod (with
+ * every optional component, so the tracing component's settings too), against
  * a real PostgreSQL and Kafka (the local launcher's), and fails on any setting Quarkus does not know: a variable
  * for an extension the service lacks, a misspelt key. Only what must differ outside a cluster is rewritten: hosts
  * and ports, the files mounted from Secrets, and the Kafka listener's TLS and SASL (the local broker has none).
@@ -88,7 +89,8 @@ class BootedConfigTest {
     void theServiceBootsWithTheProdEnvironmentAndKnowsEveryKey(String service) throws Exception {
         Path jar = ServiceConfig.module(service).resolve("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("%s is built (mvn package)", service).isRegularFile();
-        Manifests prod = Renders.of(Renders.PROD);
+        // prod with every optional component: the tracing component's QUARKUS_OTEL_* variables are checked too
+        Manifests prod = Renders.of(Renders.PROD_WITH_COMPONENTS);
         Deployment deployment = prod.get(Deployment.class, service);
         PodEnv pod = PodEnv.of(deployment.getSpec().getTemplate().getSpec().getContainers().get(0), prod);
 
@@ -113,6 +115,9 @@ class BootedConfigTest {
         rewrite(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString());
         for (String peer : ServiceConfig.of(service).calls()) {
             rewrite(env, "QUARKUS_REST_CLIENT_" + peer.toUpperCase().replace('-', '_') + "_URL", "http://127.0.0.1:1");
+        }
+        if (env.containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT")) {
+            rewrite(env, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:1"); // no collector here
         }
         if (env.containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION")) {
             rewrite(env, "SMALLRYE_JWT_SIGN_KEY_LOCATION", tokens.privateKeyFile().toUri().toString());
