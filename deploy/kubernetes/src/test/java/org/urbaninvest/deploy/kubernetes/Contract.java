@@ -2,40 +2,21 @@ package org.urbaninvest.deploy.kubernetes;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** What the rest of the project fixes and the manifests must follow (SYSTEM.md sections 2, 3 and 7). */
+/**
+ * What the rest of the project fixes and the manifests must follow (SYSTEM.md sections 2, 3 and 7). What each
+ * service reads, writes and calls is not listed here: {@link ServiceConfig} reads it from the services.
+ */
 final class Contract {
 
     static final List<String> SERVICES = List.of("project-service", "investment-service", "reporting-service");
 
-    /** Topics of SYSTEM.md section 7 and the dead-letter topics, with their producers. */
-    static final Map<String, String> PRODUCER = Map.of(
-            "zones.v1", "project-service",
-            "programmes.v1", "project-service",
-            "projects.v1", "project-service",
-            "investors.v1", "investment-service",
-            "agreements.v1", "investment-service",
-            "zone-summaries.v1", "reporting-service",
-            "investment-service.dlq", "investment-service",
-            "reporting-service.dlq", "reporting-service");
-
-    static final Set<String> EVENT_TOPICS = Set.of("zones.v1", "programmes.v1", "projects.v1", "investors.v1", "agreements.v1");
+    /** The topic that keeps the latest value per key (SYSTEM.md section 7); the others keep events. */
     static final String COMPACTED_TOPIC = "zone-summaries.v1";
-    static final Set<String> DEAD_LETTER_TOPICS = Set.of("investment-service.dlq", "reporting-service.dlq");
 
-    /** Topics each service consumes, and its consumer group. */
-    static final Map<String, Set<String>> CONSUMES = Map.of(
-            "project-service", Set.of(),
-            "investment-service", Set.of("projects.v1"),
-            "reporting-service", EVENT_TOPICS);
-
-    static final Map<String, String> GROUP = Map.of(
-            "investment-service", "investment-service",
-            "reporting-service", "reporting-service");
-
-    /** reporting-service's rebuild reads from the beginning under groups with this prefix. */
-    static final String REBUILD_GROUP_PREFIX = "reporting-service-rebuild-";
+    /** The operators' Kafka user of the runbook, and the prefix of the consumer groups it reads under. */
+    static final String OPS_USER = "urbaninvest-ops";
+    static final String OPS_GROUP_PREFIX = "urbaninvest-ops-";
 
     /** Partition counts recommended for the busiest topics. */
     static final Map<String, Integer> PARTITIONS = Map.of("projects.v1", 6, "agreements.v1", 6);

@@ -208,12 +208,15 @@ class DeploymentTest {
                     .as("%s reads the token public key from a Secret", service)
                     .isEqualTo("urbaninvest-jwt-public-key/publicKey.pem");
             softly.assertThat(env.literal("MP_JWT_VERIFY_ISSUER")).isNotBlank();
+            for (String peer : ServiceConfig.of(service).calls()) {
+                String variable = "QUARKUS_REST_CLIENT_" + peer.toUpperCase().replace('-', '_') + "_URL";
+                softly.assertThat(env.literal(variable)).as("%s calls %s through its Service", service, peer)
+                        .isEqualTo("http://" + peer + ":" + Contract.HTTP_PORT);
+            }
         }
         Deployment investment = manifests.get(Deployment.class, "investment-service");
         Container investmentContainer = containers(investment).get(0);
         PodEnv investmentEnv = PodEnv.of(investmentContainer, manifests);
-        softly.assertThat(investmentEnv.literal("QUARKUS_REST_CLIENT_PROJECT_SERVICE_URL"))
-                .isEqualTo("http://project-service:" + Contract.HTTP_PORT);
         softly.assertThat(mountedSecretFile(investment, investmentContainer, investmentEnv.literal("SMALLRYE_JWT_SIGN_KEY_LOCATION")))
                 .as("investment-service signs its service token with a key from its own Secret")
                 .isEqualTo("investment-service-jwt-signing-key/privateKey.pem");

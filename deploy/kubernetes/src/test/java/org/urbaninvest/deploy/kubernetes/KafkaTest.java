@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import org.apache.kafka.server.common.MetadataVersion;
 
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.kafka.KafkaAuthorizationSimple;
@@ -55,6 +58,10 @@ class KafkaTest {
             assertThat(listener.getAuth()).isInstanceOf(KafkaListenerAuthenticationScramSha512.class);
             assertThat(listener.getNetworkPolicyPeers()).as("who may connect").isNotEmpty();
         });
+        assertThat(kafka.getSpec().getKafka().getVersion()).as("Kafka version: the one the local broker and the tests run")
+                .isEqualTo(System.getProperty("urbaninvest.kafka-broker.version"));
+        assertThat(kafka.getSpec().getKafka().getMetadataVersion()).as("metadata version the local broker formats with")
+                .isEqualTo(MetadataVersion.LATEST_PRODUCTION.version());
         assertThat(kafka.getSpec().getKafka().getAuthorization()).isInstanceOf(KafkaAuthorizationSimple.class);
         assertThat(kafka.getSpec().getKafka().getConfig()).containsEntry("auto.create.topics.enable", false);
         assertThat(kafka.getSpec().getEntityOperator().getTopicOperator()).as("topic operator").isNotNull();
@@ -71,7 +78,8 @@ class KafkaTest {
 
         Map<String, KafkaTopic> topics = manifests.all(KafkaTopic.class).stream()
                 .collect(Collectors.toMap(KafkaTest::topicName, t -> t));
-        softly.assertThat(topics.keySet()).as("topics of %s", render).containsExactlyInAnyOrderElementsOf(Contract.PRODUCER.keySet());
+        softly.assertThat(topics.keySet()).as("topics of %s", render).containsExactlyInAnyOrderElementsOf(ServiceConfig.topics());
+        Set<String> deadLetters = ServiceConfig.allDeadLetterTopics();
 
         topics.forEach((name, topic) -> {
             Map<String, Object> config = topic.getSpec().getConfig();
@@ -85,7 +93,9 @@ class KafkaTest {
             } else {
                 softly.assertThat(config).as(name).containsEntry("cleanup.policy", "delete").containsKey("retention.ms");
             }
-            if (Contract.EVENT_TOPICS.contains(name)) {
+            softly.assertThat(topic.getMetadata().getAnnotations()).as("%s annotations", name)
+                    .containsEntry("urbaninvest.org/producer", ServiceConfig.producer(name));
+            if (!Contract.COMPACTED_TOPIC.equals(name) && !deadLetters.contains(name)) {
                 softly.assertThat(number(config.get("retention.ms"))).as("%s is kept for rebuilds", name).isEqualTo(-1);
                 softly.assertThat(topic.getSpec().getPartitions()).as("%s partitions", name)
                         .isEqualTo(Contract.PARTITIONS.getOrDefault(name, Contract.DEFAULT_PARTITIONS));
@@ -99,30 +109,23 @@ class KafkaTest {
     void eachServiceUserMayProduceAndConsumeOnlyItsOwnTopics(String render) {
         Manifests manifests = Renders.of(render);
         SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(manifests.all(KafkaUser.class)).extracting(u -> u.getMetadata().getName()).as("Kafka users of %s", render)
+                .containsExactlyInAnyOrderElementsOf(Stream.concat(Contract.SERVICES.stream(), Stream.of(Contract.OPS_USER)).toList());
         for (String service : Contract.SERVICES) {
             KafkaUser user = manifests.get(KafkaUser.class, service);
             softly.assertThat(user.getSpec().getAuthentication()).as(service)
                     .isInstanceOf(KafkaUserScramSha512ClientAuthentication.class);
             List<AclRule> acls = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
 
-            Set<String> produces = Contract.PRODUCER.entrySet().stream().filter(e -> e.getValue().equals(service))
-                    .map(Map.Entry::getKey).collect(Collectors.toSet());
-            softly.assertThat(topicsWith(acls, AclOperation.WRITE)).as("%s writes", service).isEqualTo(produces);
-            softly.assertThat(topicsWith(acls, AclOperation.READ)).as("%s reads", service).isEqualTo(Contract.CONSUMES.get(service));
-            Set<String> described = new HashSet<>(produces);
-            described.addAll(Contract.CONSUMES.get(service));
+            ServiceConfig config = ServiceConfig.of(service);
+            softly.assertThat(topicsWith(acls, AclOperation.WRITE)).as("%s writes", service).isEqualTo(config.produces());
+            softly.assertThat(topicsWith(acls, AclOperation.READ)).as("%s reads", service).isEqualTo(config.consumes());
+            Set<String> described = new HashSet<>(config.produces());
+            described.addAll(config.consumes());
             softly.assertThat(topicsWith(acls, AclOperation.DESCRIBE)).as("%s describes", service).isEqualTo(described);
             softly.assertThat(acls).as("%s writes idempotently", service).anyMatch(rule ->
                     rule.getResource() instanceof AclRuleClusterResource && rule.getOperations().contains(AclOperation.IDEMPOTENTWRITE));
-
-            Set<String> groups = new HashSet<>();
-            if (Contract.GROUP.containsKey(service)) {
-                groups.add(Contract.GROUP.get(service));
-            }
-            if (service.equals("reporting-service")) {
-                groups.add(Contract.REBUILD_GROUP_PREFIX + "*");
-            }
-            softly.assertThat(groupsRead(acls)).as("%s consumer groups", service).isEqualTo(groups);
+            softly.assertThat(groupsWith(acls, AclOperation.READ)).as("%s consumer groups", service).isEqualTo(groups(config));
             softly.assertThat(acls).as("%s has no broad rights", service).noneMatch(rule -> rule.getOperations().stream()
                     .anyMatch(op -> op == AclOperation.ALL || op == AclOperation.ALTER || op == AclOperation.DELETE
                             || op == AclOperation.CREATE || op == AclOperation.ALTERCONFIGS));
@@ -131,6 +134,34 @@ class KafkaTest {
                             && (topic.getPatternType() == AclResourcePatternType.PREFIX || "*".equals(topic.getName())));
         }
         softly.assertAll();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.urbaninvest.deploy.kubernetes.Renders#overlays")
+    void theOpsUserReadsEveryTopicAndSeesEveryConsumerGroupButWritesNothing(String render) {
+        KafkaUser ops = Renders.of(render).get(KafkaUser.class, Contract.OPS_USER);
+        List<AclRule> acls = ((KafkaUserAuthorizationSimple) ops.getSpec().getAuthorization()).getAcls();
+        Set<String> serviceGroups = new HashSet<>();
+        ServiceConfig.all().forEach(service -> serviceGroups.addAll(groups(service)));
+        Set<String> readGroups = new HashSet<>();
+        ServiceConfig.all().forEach(service -> readGroups.addAll(service.groups()));
+        readGroups.add(Contract.OPS_GROUP_PREFIX + "*");
+
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(topicsWith(acls, AclOperation.READ)).as("topics the ops user reads").isEqualTo(ServiceConfig.topics());
+        softly.assertThat(topicsWith(acls, AclOperation.DESCRIBE)).as("topics the ops user describes").isEqualTo(ServiceConfig.topics());
+        softly.assertThat(topicsWith(acls, AclOperation.WRITE)).as("topics the ops user writes").isEmpty();
+        softly.assertThat(groupsWith(acls, AclOperation.DESCRIBE)).as("groups the ops user watches (lag, rebuilds)")
+                .isEqualTo(serviceGroups);
+        softly.assertThat(groupsWith(acls, AclOperation.READ)).as("groups the ops user reads under or resets (not the generated rebuild groups)").isEqualTo(readGroups);
+        softly.assertAll();
+    }
+
+    /** The consumer groups a service uses: its channels' groups, and "prefix*" for generated ones. */
+    private static Set<String> groups(ServiceConfig service) {
+        Set<String> groups = new HashSet<>(service.groups());
+        service.groupPrefix().ifPresent(prefix -> groups.add(prefix + "*"));
+        return groups;
     }
 
     static int brokers(Manifests manifests) {
@@ -147,16 +178,16 @@ class KafkaTest {
         return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
     }
 
-    private static Set<String> topicsWith(List<AclRule> acls, AclOperation operation) {
+    static Set<String> topicsWith(List<AclRule> acls, AclOperation operation) {
         return acls.stream()
                 .filter(rule -> rule.getResource() instanceof AclRuleTopicResource && rule.getOperations().contains(operation))
                 .map(rule -> ((AclRuleTopicResource) rule.getResource()).getName())
                 .collect(Collectors.toSet());
     }
 
-    private static Set<String> groupsRead(List<AclRule> acls) {
+    private static Set<String> groupsWith(List<AclRule> acls, AclOperation operation) {
         return acls.stream()
-                .filter(rule -> rule.getResource() instanceof AclRuleGroupResource && rule.getOperations().contains(AclOperation.READ))
+                .filter(rule -> rule.getResource() instanceof AclRuleGroupResource && rule.getOperations().contains(operation))
                 .map(rule -> (AclRuleGroupResource) rule.getResource())
                 .map(group -> group.getName() + (group.getPatternType() == AclResourcePatternType.PREFIX ? "*" : ""))
                 .collect(Collectors.toSet());

@@ -36,7 +36,7 @@ final class Kustomize {
     }
 
     /**
-     * Renders the prod overlay with every optional component, through an overlay written under target/
+     * Renders the prod overlay with every optional component it does not already include, through an overlay written under target/
      * the way README.md tells operators to write theirs (namespace, instance label, components).
      */
     static Manifests renderProdWithComponents() {
@@ -57,7 +57,11 @@ final class Kustomize {
                           - ../../../overlays/prod
                         components:
                         """);
+                String prod = Files.readString(MODULE.resolve("overlays/prod/kustomization.yaml"));
                 for (String component : components()) {
+                    if (prod.contains("../../components/" + component + "\n")) {
+                        continue; // production has it already
+                    }
                     kustomization.append("  - ../../../components/").append(component).append('\n');
                 }
                 Files.writeString(dir.resolve("kustomization.yaml"), kustomization);
@@ -66,6 +70,11 @@ final class Kustomize {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** Renders a kustomization folder anywhere (not cached). */
+    static Manifests renderFolder(Path dir) {
+        return Manifests.parse(dir.toString(), run(dir));
     }
 
     /** Names of the folders under components/. */

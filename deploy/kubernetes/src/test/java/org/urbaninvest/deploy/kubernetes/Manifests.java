@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -19,6 +20,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -26,8 +29,9 @@ import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
  * The objects of one rendered kustomization, each read into its real model class: fabric8's Kubernetes
- * model for built-in kinds, Strimzi's api for Kafka kinds, and {@link GenericKubernetesResource} for kinds
- * with no Java model on Maven Central (CloudNativePG, Barman Cloud, Prometheus Operator).
+ * model for built-in kinds, fabric8's monitoring model for Prometheus Operator kinds, Strimzi's api for Kafka
+ * kinds, and {@link GenericKubernetesResource} for kinds with no Java model on Maven Central (CloudNativePG,
+ * Barman Cloud), which {@link CrdSchemas} validates instead.
  */
 final class Manifests {
 
@@ -38,6 +42,7 @@ final class Manifests {
             Map.entry("v1/ConfigMap", ConfigMap.class),
             Map.entry("v1/Secret", Secret.class),
             Map.entry("v1/Namespace", Namespace.class),
+            Map.entry("v1/Pod", Pod.class),
             Map.entry("v1/Service", Service.class),
             Map.entry("v1/ServiceAccount", ServiceAccount.class),
             Map.entry("apps/v1/Deployment", Deployment.class),
@@ -51,9 +56,10 @@ final class Manifests {
             Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
             Map.entry("postgresql.cnpg.io/v1/Cluster", GenericKubernetesResource.class),
             Map.entry("postgresql.cnpg.io/v1/ScheduledBackup", GenericKubernetesResource.class),
+            Map.entry("postgresql.cnpg.io/v1/Backup", GenericKubernetesResource.class),
             Map.entry("barmancloud.cnpg.io/v1/ObjectStore", GenericKubernetesResource.class),
-            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", GenericKubernetesResource.class),
-            Map.entry("monitoring.coreos.com/v1/PodMonitor", GenericKubernetesResource.class));
+            Map.entry("monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class),
+            Map.entry("monitoring.coreos.com/v1/PodMonitor", PodMonitor.class));
 
     private final String source;
     private final List<HasMetadata> objects;

@@ -48,7 +48,8 @@ class NetworkPolicyTest {
             softly.assertThat(flows.deniedByDefault(pod)).as("%s has a default-deny policy", service).isTrue();
             softly.assertThat(flows.connects(apiClient, pod, Contract.HTTP_PORT, "TCP")).as("API clients -> %s", service).isTrue();
             softly.assertThat(flows.connects(prometheus, pod, Contract.HTTP_PORT, "TCP")).as("Prometheus -> %s", service).isTrue();
-            softly.assertThat(flows.connects(pod, ownDatabase, POSTGRES, "TCP")).as("%s -> its database", service).isTrue();
+            softly.assertThat(flows.connects(pod, ownDatabase, POSTGRES, "TCP")).as("%s -> its database", service)
+                    .isEqualTo(ServiceConfig.of(service).hasDatabase());
             softly.assertThat(flows.egressAllows(pod, broker, listener.getPort(), "TCP")).as("%s -> Kafka", service).isTrue();
             softly.assertThat(flows.peersAdmit(listener.getNetworkPolicyPeers(), pod)).as("Kafka listener admits %s", service).isTrue();
             softly.assertThat(flows.egressAllows(pod, dns, DNS, "UDP")).as("%s -> DNS", service).isTrue();
@@ -62,7 +63,7 @@ class NetworkPolicyTest {
                 }
                 softly.assertThat(flows.connects(pod, database(flows, Contract.database(other)), POSTGRES, "TCP"))
                         .as("%s -> %s's database", service, other).isFalse();
-                boolean expected = service.equals("investment-service") && other.equals("project-service");
+                boolean expected = ServiceConfig.of(service).calls().contains(other);
                 softly.assertThat(flows.connects(pod, pod(manifests, flows, other), Contract.HTTP_PORT, "TCP"))
                         .as("%s -> %s", service, other).isEqualTo(expected);
             }

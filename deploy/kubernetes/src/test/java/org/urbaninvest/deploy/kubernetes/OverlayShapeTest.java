@@ -8,6 +8,7 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodAntiAffinity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -20,6 +21,8 @@ import io.strimzi.api.kafka.model.topic.KafkaTopic;
 /** What makes production production, and dev small. */
 @RequiresKubectl
 class OverlayShapeTest {
+
+    private static final String ZONE = "topology.kubernetes.io/zone";
 
     @Test
     void prodAutoscalesEveryServiceFromTwoPodsSpreadOverNodes() {
@@ -85,6 +88,29 @@ class OverlayShapeTest {
     }
 
     @Test
+    void prodCommitsToAQuorumOfStandbysAndSpreadsDatabasesAndBrokersOverZones() {
+        Manifests prod = Renders.of(Renders.PROD);
+        SoftAssertions softly = new SoftAssertions();
+        for (GenericKubernetesResource cluster : prod.generic("Cluster")) {
+            String name = cluster.getMetadata().getName();
+            int instances = ((Number) Yaml.at(cluster, "spec", "instances")).intValue();
+            Map<String, Object> synchronous = Yaml.map(cluster, "spec", "postgresql", "synchronous");
+            softly.assertThat(synchronous).as("%s synchronous replication", name)
+                    .containsEntry("method", "any").containsEntry("dataDurability", "required");
+            softly.assertThat(((Number) synchronous.get("number")).intValue()).as("%s standbys that confirm a commit", name)
+                    .isBetween(1, instances - 1);
+            softly.assertThat(Yaml.list(cluster, "spec", "topologySpreadConstraints")).as("%s zone spread", name)
+                    .anySatisfy(constraint -> {
+                        assertThat(constraint).containsEntry("topologyKey", ZONE);
+                        assertThat(constraint.get("labelSelector")).isEqualTo(Map.of("matchLabels", Map.of("cnpg.io/cluster", name)));
+                    });
+        }
+        softly.assertThat(prod.all(Kafka.class).get(0).getSpec().getKafka().getRack()).as("Kafka rack awareness")
+                .isNotNull().satisfies(rack -> assertThat(rack.getTopologyKey()).isEqualTo(ZONE));
+        softly.assertAll();
+    }
+
+    @Test
     void devRunsOnePodOfEverythingWithoutAutoscaling() {
         Manifests dev = Renders.of(Renders.DEV);
         SoftAssertions softly = new SoftAssertions();
@@ -94,6 +120,8 @@ class OverlayShapeTest {
         softly.assertThat(KafkaTest.brokers(dev)).as("brokers").isEqualTo(1);
         dev.generic("Cluster").forEach(cluster -> softly.assertThat(Yaml.at(cluster, "spec", "instances"))
                 .as("instances of %s", cluster.getMetadata().getName()).isEqualTo(1));
+        dev.generic("Cluster").forEach(cluster -> softly.assertThat(Yaml.has(cluster, "spec", "postgresql", "synchronous"))
+                .as("%s waits for no standby (it has none)", cluster.getMetadata().getName()).isFalse());
         softly.assertThat(dev.all(Kafka.class).get(0).getSpec().getKafka().getConfig())
                 .containsEntry("default.replication.factor", 1).containsEntry("offsets.topic.replication.factor", 1);
         softly.assertAll();

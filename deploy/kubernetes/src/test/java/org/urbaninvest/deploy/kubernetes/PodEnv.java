@@ -45,6 +45,11 @@ final class PodEnv {
         return new PodEnv(values);
     }
 
+    /** Every variable, in the order Kubernetes sets them. */
+    Map<String, Value> all() {
+        return Map.copyOf(values);
+    }
+
     Optional<Value> get(String name) {
         return Optional.ofNullable(values.get(name));
     }

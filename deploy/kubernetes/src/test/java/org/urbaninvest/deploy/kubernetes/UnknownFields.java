@@ -20,19 +20,23 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
  */
 final class UnknownFields {
 
-    private static final List<String> MODEL_PACKAGES = List.of("io.fabric8.kubernetes.api.model", "io.strimzi.api");
+    private static final List<String> MODEL_PACKAGES = List.of("io.fabric8.kubernetes.api.model", "io.fabric8.openshift.api.model", "io.strimzi.api");
     private static final int MAX_DEPTH = 40;
 
     private UnknownFields() {
     }
 
-    /** "Kind/name: path.to.field" for every unknown field of a typed object (generic objects have no schema here). */
+    /**
+     * "Kind/name: path.to.field" for every unknown field of an object read into a Java model; for a kind with no
+     * Java model, every violation of its JSON Schema ({@link CrdSchemas}).
+     */
     static List<String> of(HasMetadata object) {
-        List<String> found = new ArrayList<>();
-        if (!(object instanceof GenericKubernetesResource)) {
-            walk(object, object.getKind() + "/" + object.getMetadata().getName(), found,
-                    Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+        if (object instanceof GenericKubernetesResource generic) {
+            return CrdSchemas.violations(generic);
         }
+        List<String> found = new ArrayList<>();
+        walk(object, object.getKind() + "/" + object.getMetadata().getName(), found,
+                Collections.newSetFromMap(new IdentityHashMap<>()), 0);
         return found;
     }
 
