@@ -21,6 +21,7 @@ import org.urbaninvest.investment.repository.AgreementRepository;
 import org.urbaninvest.investment.service.AgreementService;
 import org.urbaninvest.investment.service.Stage;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 
 @Path("/api/v1/agreements")
@@ -32,6 +33,7 @@ public class AgreementResource {
     AgreementService agreements;
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.EDITOR)
     public Response intend(@Valid @NotNull AgreementRequests.Intend request) {
         AgreementView agreement = agreements.intend(request);
@@ -58,6 +60,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/sign")
     @RolesAllowed(Roles.EDITOR)
     public Response sign(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Sign request) {
@@ -65,6 +68,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/start")
     @RolesAllowed(Roles.EDITOR)
     public Response start(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Start request) {
@@ -72,6 +76,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/operate")
     @RolesAllowed(Roles.EDITOR)
     public Response operate(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Operate request) {
@@ -79,6 +84,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/withdraw")
     @RolesAllowed(Roles.EDITOR)
     public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Withdraw request) {
@@ -86,6 +92,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/amend")
     @RolesAllowed(Roles.EDITOR)
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Amend request) {
@@ -94,6 +101,7 @@ public class AgreementResource {
 
     /** Answers 201 with the updated agreement; {@code Location} is the agreement's. */
     @POST
+    @Idempotent
     @Path("/{id}/disbursements")
     @RolesAllowed(Roles.EDITOR)
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Disburse request) {
