@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import jakarta.interceptor.InvocationContext;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +50,12 @@ final class RequestFingerprint {
             if (arguments[i] instanceof InputStream body) {
                 DigestInputStream hashing = new DigestInputStream(body, sha256());
                 fingerprint.streams.add(hashing);
-                arguments[i] = hashing;
+                arguments[i] = new FilterInputStream(hashing) {
+                    @Override
+                    public void close() {
+                        // a reader that closes the body when done must not keep the rest from the fingerprint
+                    }
+                };
                 streamed = true;
             } else {
                 fingerprint.add(json(canonicalJson, arguments[i]));
@@ -65,7 +71,7 @@ final class RequestFingerprint {
     String value() {
         byte[] rest = new byte[8192];
         for (DigestInputStream stream : streams) {
-            try {
+            try (stream) {
                 while (stream.read(rest) >= 0) {
                     // the digest sees every byte read
                 }

@@ -81,8 +81,11 @@ public class NoteResource {
     @Idempotent
     @RolesAllowed(Roles.EDITOR)
     public BatchResult batch(InputStream lines) throws IOException {
-        List<String> texts = new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(line -> !line.isBlank()).toList();
+        List<String> texts;
+        try (lines) { // closed when read, as readers of request bodies do
+            texts = new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .toList();
+        }
         return QuarkusTransaction.joiningExisting().call(() -> {
             for (String text : texts) {
                 Note note = new Note();
