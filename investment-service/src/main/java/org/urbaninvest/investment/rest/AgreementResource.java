@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.urbaninvest.investment.service.AgreementService;
 import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.investment.domain.AgreementFilter;
@@ -33,6 +34,7 @@ public class AgreementResource {
     AgreementService agreements;
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.EDITOR)
     public Response intend(@Valid @NotNull AgreementRequests.Intend request) {
         AgreementView agreement = agreements.intend(request);
@@ -59,6 +61,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/sign")
     @RolesAllowed(Roles.EDITOR)
     public Response sign(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Sign request) {
@@ -66,6 +69,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/start")
     @RolesAllowed(Roles.EDITOR)
     public Response start(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Start request) {
@@ -73,6 +77,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/operate")
     @RolesAllowed(Roles.EDITOR)
     public Response operate(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Operate request) {
@@ -80,6 +85,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/withdraw")
     @RolesAllowed(Roles.EDITOR)
     public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Withdraw request) {
@@ -87,6 +93,7 @@ public class AgreementResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/amend")
     @RolesAllowed(Roles.EDITOR)
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Amend request) {
@@ -95,6 +102,7 @@ public class AgreementResource {
 
     /** Answers 201 with the updated agreement; {@code Location} is the agreement's. */
     @POST
+    @Idempotent
     @Path("/{id}/disbursements")
     @RolesAllowed(Roles.EDITOR)
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Disburse request) {

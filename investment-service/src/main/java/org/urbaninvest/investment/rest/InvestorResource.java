@@ -21,6 +21,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.urbaninvest.investment.service.InvestorService;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.platform.paging.Page;
 
@@ -33,6 +34,7 @@ public class InvestorResource {
     InvestorService investors;
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.EDITOR)
     public Response register(@Valid @NotNull InvestorRequest request) {
         InvestorView investor = investors.register(request);

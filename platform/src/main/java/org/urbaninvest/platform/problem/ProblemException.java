@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, null, null, null);
     }
 
+    /** A conflict that passes by itself, such as a request still in progress: worth retrying after a while. */
+    public static ProblemException conflict(String detail, int retryAfterSeconds) {
+        return new ProblemException(409, "Conflict", detail, null, null, retryAfterSeconds);
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(412, "Precondition failed", detail, null, null, null);
     }
@@ -50,6 +55,12 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException unprocessable(String field, String message) {
         return new ProblemException(422, "Unprocessable reference", field + ": " + message,
+                List.of(new Problem.FieldError(field, message)), null, null);
+    }
+
+    /** Well-formed content that cannot be processed as sent, e.g. a key already used for another request. */
+    public static ProblemException unprocessableContent(String field, String message) {
+        return new ProblemException(422, "Unprocessable content", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)), null, null);
     }
 

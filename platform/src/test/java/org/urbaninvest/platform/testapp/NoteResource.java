@@ -1,5 +1,6 @@
 package org.urbaninvest.platform.testapp;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,8 +18,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
@@ -42,9 +48,14 @@ public class NoteResource {
     @Inject
     Outbox outbox;
 
+    /** Notes made from the lines of a text body, written in a transaction of their own as a service would. */
+    public record BatchResult(int created) {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Idempotent
     @RolesAllowed(Roles.EDITOR)
     public Response create(@Valid @NotNull NoteRequest request) {
         if (request.refersTo() != null && Note.findById(UUID.fromString(request.refersTo())) == null) {
@@ -62,6 +73,28 @@ public class NoteResource {
         outbox.publish("notes.v1", note.id.toString(), "note.registered", view);
         return Response.created(URI.create("/api/v1/notes/" + note.id)).entity(view)
                 .tag(Long.toString(view.version())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.TEXT_PLAIN)
+    @Idempotent
+    @RolesAllowed(Roles.EDITOR)
+    public BatchResult batch(InputStream lines) throws IOException {
+        List<String> texts;
+        try (lines) { // closed when read, as readers of request bodies do
+            texts = new String(lines.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
+                    .toList();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            for (String text : texts) {
+                Note note = new Note();
+                note.id = UUID.randomUUID();
+                note.text = text;
+                note.persist();
+            }
+            return new BatchResult(texts.size());
+        });
     }
 
     @GET

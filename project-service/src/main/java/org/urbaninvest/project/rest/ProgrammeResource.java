@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.project.service.ProgrammeService;
 import org.urbaninvest.platform.paging.Page;
@@ -36,6 +37,7 @@ public class ProgrammeResource {
     ProgrammeService programmes;
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "201", description = "the new programme, version 1, with Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))

@@ -1,5 +1,6 @@
 package org.urbaninvest.project.rest;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.urbaninvest.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.project.domain.ProjectFilter;
 import org.urbaninvest.project.service.ProjectCsvExport;
@@ -55,6 +57,7 @@ public class ProjectResource {
     ProjectCsvExport export;
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "201", description = "the new project, version 1, with Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
@@ -104,6 +107,8 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
+    @TransactionConfiguration(timeout = ProjectImporter.TIMEOUT_SECONDS) // with a key, the import joins its transaction
     @Path("import")
     @Consumes(CSV)
     @RolesAllowed(Roles.EDITOR)
@@ -133,6 +138,7 @@ public class ProjectResource {
     }
 
     @POST
+    @Idempotent
     @Path("{code}/status")
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "200", description = "the project in its new status, with ETag",

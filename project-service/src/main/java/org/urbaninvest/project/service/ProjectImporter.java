@@ -1,9 +1,8 @@
 package org.urbaninvest.project.service;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +34,9 @@ import org.urbaninvest.project.rest.Project;
 @ApplicationScoped
 public class ProjectImporter {
 
+    /** 100,000 lines are written in one transaction: longer than the default allows. */
+    public static final int TIMEOUT_SECONDS = 600;
+
     private static final Logger LOG = Logger.getLogger(ProjectImporter.class);
 
     @Inject
@@ -61,9 +63,15 @@ public class ProjectImporter {
     @Inject
     ImportConfig config;
 
-    @Transactional
-    @TransactionConfiguration(timeout = 600)
+    /**
+     * Imports in a transaction of its own, or in the caller's when there is one (that of an {@code Idempotency-Key},
+     * whose timeout the resource sets): {@code @TransactionConfiguration} may not join a transaction.
+     */
     public ImportResult importCsv(InputStream csv) {
+        return QuarkusTransaction.joiningExisting().timeout(TIMEOUT_SECONDS).call(() -> importAll(csv));
+    }
+
+    private ImportResult importAll(InputStream csv) {
         long start = System.nanoTime();
         CsvProjectReader reader = new CsvProjectReader(zones.allCodes(), programmes.categoriesByProgramme(),
                 config.maxLines());
