@@ -114,17 +114,18 @@ class ReplicasIT extends SystemTest {
             // project-service writes go on through the instance that is left, which takes over its relay
             Workload survivor = new Workload(suite(), api().on(1 - projectRelay), ledger);
             survivor.projectStatus(projects.get(1), "preparation");
-            survivor.projectStatus(projects.get(2), "implementation");
+            survivor.projectStatus(projects.get(2), "preparation");
             await("the other investment-service instance relays").atMost(FAIL_OVER_LIMIT)
                     .pollInterval(Duration.ofMillis(100)).until(() -> relays(Service.INVESTMENT, 1 - investmentRelay));
-            await("writers go on past the kill").atMost(Duration.ofMinutes(2)).until(() -> stream.applied() > atKill + 60);
+            await("writers go on past the kill").atMost(Duration.ofMinutes(2))
+                    .until(() -> stream.applied() > atKill + 60);
         } finally {
             for (ServiceProcess instance : killed) {
                 suite().launcher().startService(instance.name());
             }
         }
         workload.projectStatus(projects.get(0), "implementation");
-        workload.projectStatus(projects.get(3), "cancelled");
+        workload.projectStatus(projects.get(3), "preparation");
 
         stream.join(Duration.ofMinutes(6));
         assertThat(stream.failures()).isEmpty();

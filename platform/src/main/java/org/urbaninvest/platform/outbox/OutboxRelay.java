@@ -200,15 +200,24 @@ public class OutboxRelay {
         }
     }
 
-    /** Waits for an event written through any instance (the leader) or for a local commit (the others). */
+    /**
+     * The relaying instance waits for an event written through any instance (the notification); the others wait
+     * out the poll interval before their next attempt at the lock, whatever they write meanwhile (the relaying
+     * instance is notified of it), unless they are stopping.
+     */
     private void awaitWork(long millis) throws InterruptedException, SQLException {
         if (leader != null) {
             wakeups.drainPermits();
             leader.unwrap(PGConnection.class).getNotifications((int) Math.max(1, millis));
-        } else {
-            wakeups.tryAcquire(millis, TimeUnit.MILLISECONDS);
-            wakeups.drainPermits();
+            return;
         }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long left = millis;
+        while (running && left > 0) {
+            wakeups.tryAcquire(left, TimeUnit.MILLISECONDS);
+            left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        }
+        wakeups.drainPermits();
     }
 
     /** Tries to become the instance that relays: takes the session lock on a connection kept for it. */

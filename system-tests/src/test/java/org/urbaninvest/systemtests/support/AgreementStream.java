@@ -97,8 +97,8 @@ public final class AgreementStream {
 
     /**
      * For several instances: the calls go round-robin over the instances of each service, every write carries an
-     * {@code Idempotency-Key}, and a write whose answer was lost (the instance died with the request) is sent again
-     * with the same key, to the next instance, instead of being settled by reading back. A service that honours
+     * {@code Idempotency-Key} ({@link Api#spreading()}), and a write whose answer was lost (the instance died with
+     * the request) is sent again with the same key, to the next instance, instead of being settled by reading back. A service that honours
      * the key applies such a write once and answers the retry with the first answer.
      */
     public AgreementStream replicated() {
@@ -229,9 +229,6 @@ public final class AgreementStream {
     private Reply attempt(Call call, Supplier<String> settle) {
         AtomicReference<Reply> answer = new AtomicReference<>();
         AtomicBoolean appliedUnseen = new AtomicBoolean();
-        if (resendLostWrites) {
-            call.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
-        }
         await(call.toString()).atMost(RETRY_FOR).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(BACK_OFF)
                 .until(() -> {
             try {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.urbaninvest.systemtests.support.RunningSuite.Service;
 
@@ -63,7 +64,8 @@ public final class Api {
 
     /**
      * The same API with the calls spread round-robin over the instances of each service: a call sent again (a
-     * retry) goes to the next instance.
+     * retry) goes to the next instance. Every POST carries an {@code Idempotency-Key}, the same one each time the
+     * same call is sent.
      */
     public Api spreading() {
         return new Api(suite, 0, true);
@@ -112,6 +114,9 @@ public final class Api {
                         : call.chunked ? HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream(call.body))
                         : HttpRequest.BodyPublishers.ofByteArray(call.body));
+        if (spread && call.method.equals("POST")) {
+            call.headers.putIfAbsent("Idempotency-Key", UUID.randomUUID().toString());
+        }
         call.headers.forEach(request::header);
         try {
             long start = System.nanoTime();

@@ -23,8 +23,9 @@ import org.urbaninvest.testsupport.Tokens;
  * The whole suite as {@code ./run.sh} runs it, started once for all system tests: a real PostgreSQL server, a real
  * Kafka broker process and the three packaged services as processes, {@value #REPLICAS} instances of each (instance
  * k on its service's port + 100·k), on free ports, with its state in a fresh directory under {@code target/}. Calls
- * go to instance 0 unless a test spreads them ({@link Api#spreading()}) or names an instance. investment-service's database runs on a PostgreSQL server of its own, so that a
- * test can take one service's database away while the others keep theirs. Nothing restarts a process by itself
+ * go to instance 0 unless a test spreads them ({@link Api#spreading()}) or names an instance. investment-service's
+ * database runs on a PostgreSQL server of its own, so that a test can take one service's database away while the
+ * others keep theirs. Nothing restarts a process by itself
  * here: a test that kills one starts it again, and a process that dies unexpectedly fails the tests after it.
  */
 public final class RunningSuite implements AutoCloseable {
