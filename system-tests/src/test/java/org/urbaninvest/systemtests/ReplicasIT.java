@@ -58,7 +58,7 @@ import org.urbaninvest.systemtests.support.Workload;
 @Order(75)
 class ReplicasIT extends SystemTest {
 
-    private static final int CHANGES = 1_200;
+    private static final int CHANGES = 1_400;
     private static final int AGREEMENTS = 300;
     private static final Duration FAIL_OVER_LIMIT = Duration.ofSeconds(10);
     private static final List<String> DEAD_LETTERS = List.of("reporting-service.dlq", "investment-service.dlq",

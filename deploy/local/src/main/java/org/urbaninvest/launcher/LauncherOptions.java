@@ -118,19 +118,21 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
     private static void replicas(String value, Map<SuiteService, Integer> replicas) {
         int equals = value.indexOf('=');
         if (equals < 0) {
-            int count = replicaCount(value);
+            int count = replicaCount(value, value);
             replicas.replaceAll((service, previous) -> count);
         } else {
-            replicas.put(SuiteService.of(value.substring(0, equals)), replicaCount(value.substring(equals + 1)));
+            replicas.put(SuiteService.of(value.substring(0, equals)),
+                    replicaCount(value.substring(equals + 1), value));
         }
     }
 
-    private static int replicaCount(String value) {
+    /** {@code value} as a number of instances; {@code given} is the whole option value, for the message. */
+    private static int replicaCount(String value, String given) {
         String trimmed = value.trim();
         int count = trimmed.matches("\\d{1,2}") ? Integer.parseInt(trimmed) : 0;
         if (count < 1 || count > MAX_REPLICAS) {
             throw new IllegalArgumentException("--replicas needs a whole number from 1 to " + MAX_REPLICAS
-                    + " (or service=N), not '" + value + "'");
+                    + " (or service=N), not '" + given + "'");
         }
         return count;
     }

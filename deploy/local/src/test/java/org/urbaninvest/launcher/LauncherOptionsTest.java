@@ -42,7 +42,8 @@ class LauncherOptionsTest {
                 "reporting-service=x", "billing=2"}) {
             assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--replicas", wrong}, Map.of(), REPOSITORY))
                     .as("--replicas %s", wrong).isInstanceOf(IllegalArgumentException.class)
-                    .message().containsAnyOf("--replicas needs a whole number from 1 to 4", "unknown service");
+                    .message().containsAnyOf("--replicas needs a whole number from 1 to 4 (or service=N), not '"
+                            + wrong + "'", "unknown service 'billing'");
         }
     }
 
