@@ -23,9 +23,10 @@ import org.urbaninvest.systemtests.support.SystemTest;
 import org.urbaninvest.systemtests.support.Workload;
 
 /**
- * A rebuild of the projections ({@code POST /api/v1/admin/rebuild}) while writes continue: the reports answer
- * throughout, and end at the same totals — every other zone exactly as before, the written zone exactly at the
- * figures of everything sent.
+ * A rebuild of the projections ({@code POST /api/v1/admin/rebuild}) started on one reporting-service instance while
+ * writes continue through every investment-service instance: the reports answer throughout, and both reporting
+ * instances end at the same totals — every other zone exactly as before, the written zone exactly at the figures
+ * of everything sent.
  */
 @Order(110)
 class RebuildIT extends SystemTest {
@@ -42,7 +43,7 @@ class RebuildIT extends SystemTest {
         Map<String, Map<String, Object>> before = allZones();
         before.keySet().removeAll(ledger.zones());
 
-        AgreementStream stream = new AgreementStream(suite(), ledger)
+        AgreementStream stream = new AgreementStream(suite(), ledger).replicated()
                 .start(3, n -> site.plan(n + 10_000), 100_000);
         Reply accepted = api().send(new Call(Service.REPORTING, "POST", "/api/v1/admin/rebuild")
                 .token(tokens().admin()));
@@ -61,19 +62,27 @@ class RebuildIT extends SystemTest {
         assertThat(stream.failures()).isEmpty();
         assertThat(answers).as("reports answered throughout the rebuild").isNotEmpty().allMatch(s -> s == 200);
 
-        reports.awaitZone(ledger, site.zone(), Duration.ofMinutes(3));
-        await("every other zone as before").atMost(Reports.CONVERGENCE).untilAsserted(() -> {
-            Map<String, Map<String, Object>> after = allZones();
-            after.keySet().retainAll(before.keySet());
-            assertThat(after).isEqualTo(before);
-        });
+        for (int instance = 0; instance < suite().replicas(Service.REPORTING); instance++) {
+            int on = instance;
+            new Reports(suite(), on).awaitZone(ledger, site.zone(), Duration.ofMinutes(3));
+            await("every other zone as before on reporting-service-" + on).atMost(Reports.CONVERGENCE)
+                    .untilAsserted(() -> {
+                        Map<String, Map<String, Object>> after = allZones(on);
+                        after.keySet().retainAll(before.keySet());
+                        assertThat(after).isEqualTo(before);
+                    });
+        }
     }
 
     private Map<String, Map<String, Object>> allZones() {
+        return allZones(0);
+    }
+
+    private Map<String, Map<String, Object>> allZones(int instance) {
         Map<String, Map<String, Object>> zones = new TreeMap<>();
         for (int page = 0; ; page++) {
-            JsonNode answer = api().get(Service.REPORTING, "/api/v1/reports/zones?size=500&page=" + page,
-                    tokens().viewer()).expect(200).json();
+            JsonNode answer = api().on(instance).get(Service.REPORTING, "/api/v1/reports/zones?size=500&page="
+                    + page, tokens().viewer()).expect(200).json();
             answer.path("items").forEach(row -> zones.put(row.path("zone").asText(), Figures.zone(row)));
             if ((long) (page + 1) * 500 >= answer.path("total").asLong()) {
                 return zones;

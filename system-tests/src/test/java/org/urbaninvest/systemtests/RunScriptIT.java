@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.urbaninvest.launcher.Ports;
 
 /**
- * {@code ./run.sh} as a user runs it (with its own state directory and free ports): everything becomes ready, the
- * tokens it writes are accepted, a service killed with SIGKILL comes back, and SIGTERM leaves no process behind.
+ * {@code ./run.sh} as a user runs it (with its own state directory and free ports, two instances of project-service):
+ * everything becomes ready, the banner lists every instance, the tokens it writes are accepted, an instance killed
+ * with SIGKILL comes back while the other answers, and SIGTERM leaves no process behind. A replica count outside
+ * 1–4 stops it with exit status 2 before anything starts.
  * The build check of run.sh is skipped: the reactor has just packaged the services.
  */
 class RunScriptIT {
@@ -32,6 +34,21 @@ class RunScriptIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path repository = Repository.root();
+
+    @Test
+    void replicaCountsOutsideOneToFourStopTheLauncherBeforeAnythingStarts() throws Exception {
+        Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        for (String wrong : List.of("0", "5", "two", "reporting-service=9")) {
+            Path home = tmp.resolve("run-sh-refused-" + System.nanoTime());
+            Path output = tmp.resolve(home.getFileName() + ".out");
+            Process runSh = runSh(home, output, "--replicas", wrong);
+            assertThat(runSh.waitFor(60, TimeUnit.SECONDS)).as("run.sh --replicas %s ends by itself", wrong).isTrue();
+            assertThat(runSh.exitValue()).as("exit status of run.sh --replicas %s", wrong).isEqualTo(2);
+            assertThat(Files.readString(output)).as("what run.sh --replicas %s says", wrong)
+                    .contains("--replicas needs a whole number from 1 to 4", "'" + wrong + "'");
+            assertThat(home).as("nothing started, not even the state directory").doesNotExist();
+        }
+    }
 
     @Test
     void startsEverythingRestartsAKilledServiceAndStopsCleanly() throws Exception {
@@ -45,26 +62,28 @@ class RunScriptIT {
         Map<String, Integer> servicePorts = Map.of("project-service", ports.project(),
                 "investment-service", ports.investment(), "reporting-service", ports.reporting());
 
-        ProcessBuilder builder = new ProcessBuilder("./run.sh", "--no-demo",
+        Path output = home.resolveSibling(home.getFileName() + ".out");
+        Process runSh = runSh(home, output, "--no-demo", "--replicas", "project-service=2",
                 "--postgres-port", Integer.toString(ports.postgres()),
                 "--kafka-port", Integer.toString(ports.kafka()),
                 "--kafka-controller-port", Integer.toString(ports.kafkaController()),
                 "--project-port", Integer.toString(ports.project()),
                 "--investment-port", Integer.toString(ports.investment()),
-                "--reporting-port", Integer.toString(ports.reporting()))
-                .directory(repository.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(home.resolveSibling(home.getFileName() + ".out").toFile());
-        builder.environment().put("URBANINVEST_HOME", home.toString());
-        builder.environment().put("URBANINVEST_SKIP_BUILD", "true");
-        Process runSh = builder.start();
+                "--reporting-port", Integer.toString(ports.reporting()));
         List<ProcessHandle> children = new ArrayList<>();
         try {
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 assertThat(runSh.isAlive()).as("run.sh is running; see " + home).isTrue();
                 return Files.exists(home.resolve("tokens.env"))
-                        && servicePorts.values().stream().allMatch(RunScriptIT::ready);
+                        && servicePorts.values().stream().allMatch(RunScriptIT::ready)
+                        && ready(ports.project() + 100);
             });
+            int secondProject = ports.project() + 100;
+            await("the banner").atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readString(output))
+                    .contains("project-service-0   http://127.0.0.1:" + ports.project() + "/api/v1",
+                            "project-service-1   http://127.0.0.1:" + secondProject + "/api/v1",
+                            "investment-service  http://127.0.0.1:" + ports.investment() + "/api/v1",
+                            "reporting-service   http://127.0.0.1:" + ports.reporting() + "/api/v1"));
 
             Properties tokens = new Properties();
             try (var reader = Files.newBufferedReader(home.resolve("tokens.env"))) {
@@ -76,14 +95,19 @@ class RunScriptIT {
             assertThat(status(zones, null)).as("no token").isEqualTo(401);
 
             Map<String, Long> pids = pids(home);
-            assertThat(pids.keySet()).containsAll(SERVICES).contains("kafka", "postgres");
-            long killed = pids.get("project-service");
+            assertThat(pids.keySet()).containsAll(SERVICES.stream().map(service -> service + "-0").toList())
+                    .contains("project-service-1", "kafka", "postgres");
+            long killed = pids.get("project-service-1");
             ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            assertThat(status(zones, tokens.getProperty("VIEWER_TOKEN"))).as("the other instance answers meanwhile")
+                    .isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(() -> {
-                Long now = pids(home).get("project-service");
+                Long now = pids(home).get("project-service-1");
                 return now != null && now != killed && ProcessHandle.of(now).map(ProcessHandle::isAlive).orElse(false);
             });
-            await().atMost(Duration.ofMinutes(2)).until(() -> ready(ports.project()));
+            await().atMost(Duration.ofMinutes(2)).until(() -> ready(secondProject));
+            assertThat(Files.readString(home.resolve("logs/project-service-1.log"))).as("instance 1's own log")
+                    .contains("project-service-1");
 
             children.addAll(runSh.toHandle().descendants().toList());
             assertThat(children.stream().map(ProcessHandle::pid).collect(Collectors.toSet()))
@@ -99,10 +123,23 @@ class RunScriptIT {
         }
         assertThat(children).as("every process run.sh started has ended").noneMatch(ProcessHandle::isAlive);
         assertThat(home.resolve("run")).isEmptyDirectory();
-        for (int port : List.of(ports.postgres(), ports.kafka(), ports.project(), ports.investment(),
-                ports.reporting())) {
+        for (int port : List.of(ports.postgres(), ports.kafka(), ports.project(), ports.project() + 100,
+                ports.investment(), ports.reporting())) {
             assertThat(Ports.isFree(port)).as("port %d released", port).isTrue();
         }
+    }
+
+    /** Starts {@code ./run.sh} with these arguments, its state in {@code home}, its output in {@code output}. */
+    private Process runSh(Path home, Path output, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("./run.sh"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(repository.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("URBANINVEST_HOME", home.toString());
+        builder.environment().put("URBANINVEST_SKIP_BUILD", "true");
+        return builder.start();
     }
 
     private static Map<String, Long> pids(Path home) throws IOException {

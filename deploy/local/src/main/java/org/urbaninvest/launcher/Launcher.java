@@ -59,6 +59,7 @@ public final class Launcher {
                 .repository(repository)
                 .ports(options.ports())
                 .services(options.services())
+                .replicas(options.replicas())
                 .serviceJvmOptions(serviceJvmOptions())
                 .reset(options.reset())
                 .log(log)
@@ -163,9 +164,12 @@ public final class Launcher {
         StringBuilder text = new StringBuilder();
         text.append("\nUrbanInvest is running.\n\n");
         for (SuiteService service : suite.services()) {
-            String url = suite.service(service).url();
-            text.append(String.format("  %-19s %s/api/v1   Swagger UI %s/q/swagger-ui   health %s/q/health%n",
-                    service.id(), url, url, url));
+            for (ServiceProcess instance : suite.instances(service)) {
+                String url = instance.url();
+                String name = suite.replicas(service) == 1 ? service.id() : instance.name();
+                text.append(String.format("  %-19s %s/api/v1   Swagger UI %s/q/swagger-ui   health %s/q/health%n",
+                        name, url, url, url));
+            }
         }
         if (suite.services().contains(SuiteService.REPORTING)) {
             text.append(String.format("%n  Dashboard           %s/#token=%s%n",
@@ -190,7 +194,7 @@ public final class Launcher {
             text.append(String.format("%n  Try:%n    source %s%n", tokens.file()));
             examples.forEach(example -> text.append("    ").append(example).append('\n'));
         }
-        text.append("\nA service or the broker that stops is started again. Ctrl-C stops everything.\n\n");
+        text.append("\nA service instance or the broker that stops is started again. Ctrl-C stops everything.\n\n");
         return text.toString();
     }
 

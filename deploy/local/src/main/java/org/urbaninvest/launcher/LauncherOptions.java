@@ -1,6 +1,7 @@
 package org.urbaninvest.launcher;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,10 @@ import java.util.Set;
  * {@code URBANINVEST_PORT_OFFSET}), then the defaults.
  */
 public record LauncherOptions(Path home, Ports ports, boolean reset, boolean demo, Set<SuiteService> services,
-        boolean help) {
+        Map<SuiteService, Integer> replicas, boolean help) {
+
+    /** The most instances of one service {@code --replicas} accepts. */
+    public static final int MAX_REPLICAS = 4;
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "Usage: ./run.sh [options]",
@@ -29,6 +33,9 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
             "  --investment-port P     investment-service (default 8082)",
             "  --reporting-port P      reporting-service (default 8083)",
             "  --services A,B          run only these services (default: all three), e.g. to run one with quarkus:dev",
+            "  --replicas N            run N instances (1-4, default 1) of every service; instance k listens on the",
+            "                          service's port + 100*k and logs to logs/<service>-<k>.log",
+            "  --replicas S=N          N instances of service S only (repeatable), e.g. --replicas reporting-service=2",
             "  -h, --help              this text",
             "",
             "Environment: URBANINVEST_HOME, URBANINVEST_PORT_OFFSET; URBANINVEST_SERVICE_JAVA_OPTS replaces the services'",
@@ -54,6 +61,10 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
         boolean demo = true;
         boolean help = false;
         Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
+        Map<SuiteService, Integer> replicas = new EnumMap<>(SuiteService.class);
+        for (SuiteService service : SuiteService.values()) {
+            replicas.put(service, 1);
+        }
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg;
@@ -85,6 +96,7 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
                         case "--investment-port" -> investment = number(name, value);
                         case "--reporting-port" -> reporting = number(name, value);
                         case "--services" -> services = services(value);
+                        case "--replicas" -> replicas(value, replicas);
                         default -> throw new IllegalArgumentException(unknownOrMissing(name));
                     }
                 }
@@ -98,7 +110,31 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
                 project != null ? project : shifted.project(),
                 investment != null ? investment : shifted.investment(),
                 reporting != null ? reporting : shifted.reporting());
-        return new LauncherOptions(home.toAbsolutePath().normalize(), ports, reset, demo, services, help);
+        return new LauncherOptions(home.toAbsolutePath().normalize(), ports, reset, demo, services,
+                Map.copyOf(replicas), help);
+    }
+
+    /** {@code N} for every service, or {@code service=N} for one. */
+    private static void replicas(String value, Map<SuiteService, Integer> replicas) {
+        int equals = value.indexOf('=');
+        if (equals < 0) {
+            int count = replicaCount(value, value);
+            replicas.replaceAll((service, previous) -> count);
+        } else {
+            replicas.put(SuiteService.of(value.substring(0, equals)),
+                    replicaCount(value.substring(equals + 1), value));
+        }
+    }
+
+    /** {@code value} as a number of instances; {@code given} is the whole option value, for the message. */
+    private static int replicaCount(String value, String given) {
+        String trimmed = value.trim();
+        int count = trimmed.matches("\\d{1,2}") ? Integer.parseInt(trimmed) : 0;
+        if (count < 1 || count > MAX_REPLICAS) {
+            throw new IllegalArgumentException("--replicas needs a whole number from 1 to " + MAX_REPLICAS
+                    + " (or service=N), not '" + given + "'");
+        }
+        return count;
     }
 
     private static Set<SuiteService> services(String list) {

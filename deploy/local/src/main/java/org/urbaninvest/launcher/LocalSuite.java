@@ -51,6 +51,9 @@ public final class LocalSuite implements AutoCloseable {
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC",
             "-XX:+ExitOnOutOfMemoryError");
 
+    /** Instance k of a service listens on the service's port + INSTANCE_PORT_STEP·k. */
+    public static final int INSTANCE_PORT_STEP = 100;
+
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(25);
     private static final Duration QUICK_DEATH = Duration.ofSeconds(60);
 
@@ -58,6 +61,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Path repository;
     private final Ports ports;
     private final Set<SuiteService> services;
+    private final Map<SuiteService, Integer> replicas;
     private final Map<SuiteService, Integer> ownDatabasePorts;
     private final List<String> serviceJvmOptions;
     private final Map<String, String> extraEnvironment;
@@ -68,7 +72,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Consumer<String> log;
 
     private final Map<String, Component> components = new LinkedHashMap<>();
-    private final Map<SuiteService, ServiceProcess> serviceProcesses = new LinkedHashMap<>();
+    private final Map<SuiteService, List<ServiceProcess>> serviceProcesses = new LinkedHashMap<>();
     private final Map<SuiteService, PostgresServer> ownDatabases = new EnumMap<>(SuiteService.class);
     private final AtomicBoolean running = new AtomicBoolean();
     private final Semaphore wakeUp = new Semaphore(0);
@@ -86,6 +90,7 @@ public final class LocalSuite implements AutoCloseable {
         this.repository = builder.repository.toAbsolutePath().normalize();
         this.ports = builder.ports;
         this.services = EnumSet.copyOf(builder.services);
+        this.replicas = new EnumMap<>(builder.replicas);
         this.ownDatabasePorts = new EnumMap<>(builder.ownDatabasePorts);
         this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
         this.extraEnvironment = Map.copyOf(builder.environment);
@@ -138,8 +143,8 @@ public final class LocalSuite implements AutoCloseable {
             });
             // the services start while the broker is still starting: their Kafka clients connect when it is up
             List<CompletableFuture<Void>> ready = new ArrayList<>();
-            for (SuiteService service : services) {
-                ready.add(CompletableFuture.runAsync(() -> components.get(service.id()).ensureRunning(), restarts));
+            for (ServiceProcess instance : instances()) {
+                ready.add(CompletableFuture.runAsync(() -> components.get(instance.name()).ensureRunning(), restarts));
             }
             ready.add(kafkaUp);
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
@@ -177,8 +182,8 @@ public final class LocalSuite implements AutoCloseable {
             watcher.interrupt();
         }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        for (SuiteService service : services) {
-            Component component = components.get(service.id());
+        for (ServiceProcess instance : instances()) {
+            Component component = components.get(instance.name());
             if (component != null) {
                 stopping.add(CompletableFuture.runAsync(component::halt, restarts));
             }
@@ -243,33 +248,60 @@ public final class LocalSuite implements AutoCloseable {
         return broker;
     }
 
-    /** A started service: its pid, port, URL and log file. */
+    /** A started service's first instance (instance 0): its pid, port, URL and log file. */
     public ServiceProcess service(SuiteService service) {
-        ServiceProcess process = serviceProcesses.get(service);
-        if (process == null) {
-            throw new IllegalArgumentException(service.id() + " is not part of this suite");
-        }
-        return process;
+        return instances(service).get(0);
     }
 
+    /**
+     * A service's first instance by the service's name ({@code project-service}, {@code project}), or one
+     * instance by its own name ({@code project-service-1}).
+     */
     public ServiceProcess service(String name) {
+        for (ServiceProcess instance : instances()) {
+            if (instance.name().equals(name)) {
+                return instance;
+            }
+        }
         return service(SuiteService.of(name));
     }
 
-    /** SIGKILLs a service as a crash would; the supervisor starts it again. */
+    /** Every instance of a service, instance 0 first. */
+    public List<ServiceProcess> instances(SuiteService service) {
+        List<ServiceProcess> instances = serviceProcesses.get(service);
+        if (instances == null) {
+            throw new IllegalArgumentException(service.id() + " is not part of this suite");
+        }
+        return List.copyOf(instances);
+    }
+
+    /** Every instance of every service, in start order. */
+    public List<ServiceProcess> instances() {
+        return serviceProcesses.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** How many instances of a service run. */
+    public int replicas(SuiteService service) {
+        return services.contains(service) ? replicas.getOrDefault(service, 1) : 0;
+    }
+
+    /**
+     * SIGKILLs an instance as a crash would ({@code name} as in {@link #service(String)}: a service's name means its
+     * instance 0); the supervisor starts it again.
+     */
     public void killService(String name) {
         component(service(name).name()).crash();
         wakeUp.release();
     }
 
-    /** Stops a service gracefully and keeps it down until {@link #startService(String)}. */
+    /** Stops an instance gracefully and keeps it down until {@link #startService(String)}. */
     public void stopService(String name) {
         Component component = component(service(name).name());
         component.wanted = false;
         component.halt();
     }
 
-    /** Starts a service (if it is not running) and waits until it is ready. */
+    /** Starts an instance (if it is not running) and waits until it is ready. */
     public void startService(String name) {
         Component component = component(service(name).name());
         component.wanted = true;
@@ -364,18 +396,31 @@ public final class LocalSuite implements AutoCloseable {
         components.put(KAFKA, new Component(KAFKA,
                 () -> broker.start(Duration.ofSeconds(90)), nothing, broker::close, broker::kill, broker::handle));
         for (SuiteService service : services) {
-            ServiceProcess process = new ServiceProcess(service,
-                    repository.resolve(service.id()).resolve("target").resolve("quarkus-app"),
-                    ports.of(service), environment(service), jvmOptions(), logs.resolve(service.id() + ".log"));
-            serviceProcesses.put(service, process);
-            components.put(service.id(), new Component(service.id(), process::start,
-                    () -> process.awaitReady(readyTimeout), () -> process.stop(SERVICE_STOP_GRACE), process::kill,
-                    process::handle));
+            List<ServiceProcess> instances = new ArrayList<>();
+            for (int k = 0; k < replicas(service); k++) {
+                String name = ServiceProcess.instanceName(service, k);
+                ServiceProcess process = new ServiceProcess(service, k,
+                        repository.resolve(service.id()).resolve("target").resolve("quarkus-app"),
+                        port(service, k), environment(service, k), jvmOptions(), logs.resolve(name + ".log"));
+                instances.add(process);
+                components.put(name, new Component(name, process::start,
+                        () -> process.awaitReady(readyTimeout), () -> process.stop(SERVICE_STOP_GRACE), process::kill,
+                        process::handle));
+            }
+            serviceProcesses.put(service, instances);
         }
     }
 
-    /** The environment of a service: everything it needs to find the database, the broker and the keys. */
-    Map<String, String> environment(SuiteService service) {
+    /** The port of instance {@code k} of a service: the service's port + 100·k. */
+    int port(SuiteService service, int instance) {
+        return ports.of(service) + INSTANCE_PORT_STEP * instance;
+    }
+
+    /**
+     * The environment of an instance of a service: everything it needs to find the database, the broker and the
+     * keys, and its name (URBANINVEST_INSTANCE: its Kafka clients' ids, its database sessions' application name).
+     */
+    Map<String, String> environment(SuiteService service, int instance) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:"
                 + ownDatabasePorts.getOrDefault(service, ports.postgres()) + "/" + service.database());
@@ -385,7 +430,8 @@ public final class LocalSuite implements AutoCloseable {
         env.put("MP_JWT_VERIFY_ISSUER", TokenIssuer.DEFAULT_ISSUER);
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + home.resolve("keys").resolve("publicKey.pem"));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service, instance)));
+        env.put("URBANINVEST_INSTANCE", ServiceProcess.instanceName(service, instance));
         // no trace collector runs locally; set OTEL_EXPORTER_OTLP_ENDPOINT to send traces to one
         if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
@@ -461,9 +507,9 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Processes a previous run left behind (its JVM was killed together with its watchdog): stop them. */
     private void stopLeftovers() {
-        List<String> order = new ArrayList<>();
+        List<String> order = new ArrayList<>(Watchdog.instanceNames());
         for (SuiteService service : SuiteService.values()) {
-            order.add(service.id());
+            order.add(service.id()); // the name of a service's one process before instances had names
         }
         order.add(KAFKA);
         for (SuiteService service : SuiteService.values()) {
@@ -532,8 +578,9 @@ public final class LocalSuite implements AutoCloseable {
     private void checkPortsFree() {
         Map<String, Integer> wanted = new LinkedHashMap<>(ports.byUse());
         for (SuiteService service : SuiteService.values()) {
-            if (!services.contains(service)) {
-                wanted.remove(service.id());
+            wanted.remove(service.id());
+            for (int k = 0; k < replicas(service); k++) {
+                wanted.put(ServiceProcess.instanceName(service, k), port(service, k));
             }
         }
         ownDatabasePorts.forEach((service, port) -> wanted.put("PostgreSQL of " + service.id(), port));
@@ -690,6 +737,7 @@ public final class LocalSuite implements AutoCloseable {
         private Path repository = Path.of(".");
         private Ports ports = Ports.DEFAULTS;
         private Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
+        private final Map<SuiteService, Integer> replicas = new EnumMap<>(SuiteService.class);
         private final Map<SuiteService, Integer> ownDatabasePorts = new EnumMap<>(SuiteService.class);
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private final Map<String, String> environment = new LinkedHashMap<>();
@@ -727,6 +775,22 @@ public final class LocalSuite implements AutoCloseable {
             } else {
                 this.services = EnumSet.copyOf(services);
             }
+            return this;
+        }
+
+        /** Runs {@code count} instances of {@code service} (default 1), instance k on the service's port + 100·k. */
+        public Builder replicas(SuiteService service, int count) {
+            if (count < 1 || count > LauncherOptions.MAX_REPLICAS) {
+                throw new IllegalArgumentException("replicas of " + service.id() + " must be 1 to "
+                        + LauncherOptions.MAX_REPLICAS + ", not " + count);
+            }
+            replicas.put(service, count);
+            return this;
+        }
+
+        /** Runs instances per service as given (services not named keep 1). */
+        public Builder replicas(Map<SuiteService, Integer> counts) {
+            counts.forEach(this::replicas);
             return this;
         }
 

@@ -23,6 +23,7 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final SuiteService service;
+    private final int instance;
     private final Path application;
     private final int port;
     private final Map<String, String> environment;
@@ -31,12 +32,14 @@ public final class ServiceProcess {
     private volatile Process process;
 
     /**
+     * @param instance    which instance of the service this is (0-based)
      * @param application the {@code quarkus-app} folder
      * @param jvmOptions  the JVM's options (heap, GC, ...); an AppCDS archive next to the jar is used by itself
      */
-    public ServiceProcess(SuiteService service, Path application, int port, Map<String, String> environment,
-            List<String> jvmOptions, Path logFile) {
+    public ServiceProcess(SuiteService service, int instance, Path application, int port,
+            Map<String, String> environment, List<String> jvmOptions, Path logFile) {
         this.service = service;
+        this.instance = instance;
         this.application = application;
         this.port = port;
         this.environment = new LinkedHashMap<>(environment);
@@ -48,8 +51,18 @@ public final class ServiceProcess {
         return service;
     }
 
+    /** The instance's name, e.g. {@code project-service-1}: its log file's, pid file's and Kafka clients' name. */
     public String name() {
-        return service.id();
+        return instanceName(service, instance);
+    }
+
+    /** Which instance of its service this is (0-based; instance k listens on the service's port + 100·k). */
+    public int instance() {
+        return instance;
+    }
+
+    public static String instanceName(SuiteService service, int instance) {
+        return service.id() + "-" + instance;
     }
 
     public int port() {

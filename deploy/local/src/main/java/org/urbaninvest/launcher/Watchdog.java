@@ -35,7 +35,7 @@ final class Watchdog implements AutoCloseable {
             "  done",
             "  for pid in $alive; do kill -s KILL \"$pid\"; done",
             "}",
-            "stop TERM " + String.join(" ", serviceNames()),
+            "stop TERM " + String.join(" ", instanceNames()),
             "stop TERM kafka",
             "stop INT $(cd \"$home/run\" 2>/dev/null && ls postgres*.pid 2>/dev/null | sed 's/[.]pid$//')",
             "");
@@ -75,10 +75,13 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
-    private static List<String> serviceNames() {
+    /** The pid file names every service instance may have ({@code <service>-<k>}). */
+    static List<String> instanceNames() {
         List<String> names = new ArrayList<>();
         for (SuiteService service : SuiteService.values()) {
-            names.add(service.id());
+            for (int k = 0; k < LauncherOptions.MAX_REPLICAS; k++) {
+                names.add(ServiceProcess.instanceName(service, k));
+            }
         }
         return names;
     }

@@ -21,6 +21,30 @@ class LauncherOptionsTest {
         assertThat(options.demo()).isTrue();
         assertThat(options.services()).isEqualTo(EnumSet.allOf(SuiteService.class));
         assertThat(options.help()).isFalse();
+        assertThat(options.replicas()).containsOnly(Map.entry(SuiteService.PROJECT, 1),
+                Map.entry(SuiteService.INVESTMENT, 1), Map.entry(SuiteService.REPORTING, 1));
+    }
+
+    @Test
+    void replicasAreSetForEveryServiceOrOne() {
+        assertThat(LauncherOptions.parse(new String[] {"--replicas", "3"}, Map.of(), REPOSITORY).replicas())
+                .containsOnly(Map.entry(SuiteService.PROJECT, 3), Map.entry(SuiteService.INVESTMENT, 3),
+                        Map.entry(SuiteService.REPORTING, 3));
+        assertThat(LauncherOptions.parse(new String[] {"--replicas=2", "--replicas", "reporting-service=4",
+                "--replicas=project=1"}, Map.of(), REPOSITORY).replicas())
+                .containsOnly(Map.entry(SuiteService.PROJECT, 1), Map.entry(SuiteService.INVESTMENT, 2),
+                        Map.entry(SuiteService.REPORTING, 4));
+    }
+
+    @Test
+    void replicasOutsideOneToFourAreRefused() {
+        for (String wrong : new String[] {"0", "5", "two", "-1", "2.5", "", "reporting-service=0",
+                "reporting-service=x", "billing=2"}) {
+            assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--replicas", wrong}, Map.of(), REPOSITORY))
+                    .as("--replicas %s", wrong).isInstanceOf(IllegalArgumentException.class)
+                    .message().containsAnyOf("--replicas needs a whole number from 1 to 4 (or service=N), not '"
+                            + wrong + "'", "unknown service 'billing'");
+        }
     }
 
     @Test

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports the outbox lag. A broker outage alone keeps the instance ready, because writes still succeed and
- * are published later; only a dead relay thread makes it not ready.
+ * Reports the outbox lag, and whether this instance is the one relaying (holds the relay lock). A broker outage
+ * alone keeps the instance ready, because writes still succeed and are published later; only a dead relay thread
+ * makes it not ready.
  */
 @Readiness
 @ApplicationScoped
@@ -26,7 +27,9 @@ public class OutboxHealthCheck implements HealthCheck {
         OutboxRelay.OutboxStats stats = relay.stats();
         HealthCheckResponseBuilder answer = HealthCheckResponse.named("outbox")
                 .withData("pending", stats.pending())
-                .withData("oldestPendingAgeSeconds", (long) stats.oldestAgeSeconds());
+                .withData("oldestPendingAgeSeconds", (long) stats.oldestAgeSeconds())
+                .withData("instance", relay.instance())
+                .withData("relaying", relay.leaderSince() != null);
         boolean up = !config.relayEnabled() || relay.isRunning();
         return answer.status(up).build();
     }

@@ -30,7 +30,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 import org.urbaninvest.platform.events.EventEnvelope;
 
 /**
@@ -38,9 +40,13 @@ import org.urbaninvest.platform.events.EventEnvelope;
  * has acknowledged them ({@code acks=all}, idempotent producer). A crash between send and mark sends the
  * batch again, which consumers absorb by version; nothing is ever lost.
  *
- * <p>It runs on its own thread, woken by every commit that wrote an event and by a timer as a safety net.
- * A PostgreSQL advisory lock lets one instance relay at a time, which keeps each aggregate's events in order
- * when a service runs several replicas.
+ * <p>One instance of a service relays at a time, which keeps each aggregate's events in order when the service
+ * runs several instances: the leader holds a session-level PostgreSQL advisory lock on a connection of its own,
+ * and publishes through that connection. The others try to take the lock every poll interval; when the leader
+ * dies its connection closes, the database releases the lock, and the next attempt of another instance takes
+ * over where the outbox stands (rows it had sent but not marked go again). The leader listens on that
+ * connection for the {@code outbox} notification every insert into the outbox raises (a trigger), so an
+ * event written through any instance is published at once; the poll interval is only a safety net.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -49,6 +55,8 @@ public class OutboxRelay {
     /** Any constant works: each service has its own database. */
     private static final long ADVISORY_LOCK_KEY = 0x0B0C5EEDL;
     private static final Duration STATS_EVERY = Duration.ofSeconds(1);
+    /** Raised by the trigger on the outbox table (migration V0_2_1) at every insert. */
+    private static final String NOTIFICATION_CHANNEL = "outbox";
 
     @Inject
     AgroalDataSource dataSource;
@@ -63,12 +71,18 @@ public class OutboxRelay {
     @Inject
     MeterRegistry metrics;
 
+    @ConfigProperty(name = "urbaninvest.instance")
+    String instance;
+
     private final Semaphore wakeups = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread thread;
     private Producer<String, String> producer;
     private volatile OutboxStats stats = new OutboxStats(0, null, Instant.EPOCH);
     private Instant lastPurge = Instant.EPOCH;
+    /** The connection holding the relay lock while this instance relays; only the relay thread touches it. */
+    private Connection leader;
+    private volatile Instant leaderSince;
 
     /** What is waiting, as last measured: for readiness data and metrics. */
     public record OutboxStats(long pending, Instant oldestPendingAt, Instant measuredAt) {
@@ -87,6 +101,7 @@ public class OutboxRelay {
             LOG.info("outbox relay thread disabled; events are published only when drain() is called");
             return;
         }
+        LOG.infof("%s: outbox relay started (one instance of the service relays at a time)", instance);
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -119,6 +134,16 @@ public class OutboxRelay {
         return running && thread != null && thread.isAlive();
     }
 
+    /** Since when this instance relays the outbox (holds the relay lock); {@code null} while another one does. */
+    public Instant leaderSince() {
+        return leaderSince;
+    }
+
+    /** This instance's name (the launcher's URBANINVEST_INSTANCE, else the host name). */
+    public String instance() {
+        return instance;
+    }
+
     public OutboxStats stats() {
         return stats;
     }
@@ -138,26 +163,135 @@ public class OutboxRelay {
         long failures = 0;
         while (running) {
             try {
-                wakeups.tryAcquire(failures == 0 ? config.pollInterval().toMillis() : backoffMillis(failures),
-                        TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-                drain();
+                awaitWork(failures == 0 ? config.pollInterval().toMillis() : backoffMillis(failures));
+                if (leader == null && !lead()) {
+                    continue; // another instance relays
+                }
+                drainAsLeader();
                 failures = 0;
                 housekeeping();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                resign();
                 return;
+            } catch (SQLException e) {
+                failures++;
+                resign(); // the lock may be gone with the connection: take it again once the database answers
+                logFailure(failures, "outbox table unavailable: " + e.getMessage());
             } catch (RuntimeException e) {
                 failures++;
-                if (failures == 1 || failures % 30 == 0) {
-                    LOG.warnf("outbox relay cannot publish yet (attempt %d): %s", failures, e.getMessage());
-                }
+                logFailure(failures, e.getMessage());
             }
         }
         try {
-            drain(); // last flush on shutdown
-        } catch (RuntimeException e) {
+            if (leader != null) {
+                drainAsLeader(); // last flush on shutdown
+            }
+        } catch (SQLException | RuntimeException e) {
             LOG.warnf("outbox not fully flushed at shutdown; it is sent on the next start: %s", e.getMessage());
+        } finally {
+            resign();
+        }
+    }
+
+    private static void logFailure(long failures, String message) {
+        if (failures == 1 || failures % 30 == 0) {
+            LOG.warnf("outbox relay cannot publish yet (attempt %d): %s", failures, message);
+        }
+    }
+
+    /**
+     * The relaying instance waits for an event written through any instance (the notification); the others wait
+     * out the poll interval before their next attempt at the lock, whatever they write meanwhile (the relaying
+     * instance is notified of it), unless they are stopping.
+     */
+    private void awaitWork(long millis) throws InterruptedException, SQLException {
+        if (leader != null) {
+            wakeups.drainPermits();
+            leader.unwrap(PGConnection.class).getNotifications((int) Math.max(1, millis));
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long left = millis;
+        while (running && left > 0) {
+            wakeups.tryAcquire(left, TimeUnit.MILLISECONDS);
+            left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        }
+        wakeups.drainPermits();
+    }
+
+    /** Tries to become the instance that relays: takes the session lock on a connection kept for it. */
+    private boolean lead() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        boolean locked = false;
+        try {
+            connection.setAutoCommit(true);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                lock.setLong(1, ADVISORY_LOCK_KEY);
+                try (ResultSet rs = lock.executeQuery()) {
+                    locked = rs.next() && rs.getBoolean(1);
+                }
+            }
+            if (locked) {
+                try (PreparedStatement listen = connection.prepareStatement("LISTEN " + NOTIFICATION_CHANNEL)) {
+                    listen.execute();
+                }
+            }
+        } finally {
+            if (!locked) {
+                connection.close();
+            }
+        }
+        if (!locked) {
+            return false;
+        }
+        leader = connection;
+        leaderSince = Instant.now();
+        LOG.infof("%s relays the outbox now (it holds the relay lock)", instance);
+        return true;
+    }
+
+    /** Gives the lock up (if the connection still holds it) and the connection back. */
+    private void resign() {
+        Connection connection = leader;
+        if (connection == null) {
+            return;
+        }
+        leader = null;
+        leaderSince = null;
+        try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
+            connection.setAutoCommit(true);
+            unlock.execute();
+            try (PreparedStatement unlisten = connection.prepareStatement("UNLISTEN *")) {
+                unlisten.execute();
+            }
+        } catch (SQLException e) {
+            LOG.debugf("relay lock released with its connection: %s", e.getMessage());
+        }
+        LOG.infof("%s no longer relays the outbox", instance);
+    }
+
+    private void drainAsLeader() throws SQLException {
+        int sent;
+        do {
+            leader.setAutoCommit(false);
+            try {
+                sent = relayBatch(leader);
+                leader.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(leader);
+                throw e;
+            } finally {
+                leader.setAutoCommit(true);
+            }
+        } while (sent >= config.batchSize() && running);
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debugf("rollback of the relay batch failed: %s", e.getMessage());
         }
     }
 
@@ -291,7 +425,7 @@ public class OutboxRelay {
         producerConfig.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, instance + "-outbox-relay");
         return producerConfig;
     }
 

@@ -58,18 +58,23 @@ public class SummaryPublisher {
         }
     }
 
-    /** Publishes what is due now; returns how many summaries were written. */
+    /**
+     * Publishes what is due now; returns how many summaries were written. With several instances one publishes at
+     * a time (a lock held until the outbox rows are committed), and it reads the changes and the figures only
+     * once it holds the lock: every summary it writes is at least as new as the last one any instance wrote, and
+     * its outbox rows come after that one's, so the last record of a zone on the topic is always its latest figures.
+     */
     public int publishDue() {
-        List<SummaryStore.Change> changes = QuarkusTransaction.requiringNew().call(() -> store.pending(BATCH));
-        if (changes.isEmpty()) {
-            return 0;
-        }
-        List<String> changed = changes.stream().map(SummaryStore.Change::zoneCode).distinct().toList();
-        Map<String, ZoneReport> due = reports.summaries(changed);
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!store.tryLock()) {
                 return 0;
             }
+            List<SummaryStore.Change> changes = store.pending(BATCH);
+            if (changes.isEmpty()) {
+                return 0;
+            }
+            List<String> changed = changes.stream().map(SummaryStore.Change::zoneCode).distinct().toList();
+            Map<String, ZoneReport> due = reports.summaries(changed);
             Set<String> recent = store.publishedWithin(due.keySet(), config.summaries().minInterval());
             List<String> published = new ArrayList<>();
             List<String> deferred = new ArrayList<>();

@@ -73,7 +73,8 @@ public final class AgreementStream {
         return new Plan(project, investor, intended, on, steps);
     }
 
-    private final Api api;
+    private Api api;
+    private boolean resendLostWrites;
     private final String editor;
     private final String viewer;
     private final Ledger ledger;
@@ -81,6 +82,7 @@ public final class AgreementStream {
     private final AtomicInteger applied = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger unsettled = new AtomicInteger();
+    private final AtomicInteger resent = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<Thread> writers = new ArrayList<>();
@@ -91,6 +93,18 @@ public final class AgreementStream {
         this.editor = suite.tokens().editor();
         this.viewer = suite.tokens().viewer();
         this.ledger = ledger;
+    }
+
+    /**
+     * For several instances: the calls go round-robin over the instances of each service, every write carries an
+     * {@code Idempotency-Key} ({@link Api#spreading()}), and a write whose answer was lost (the instance died with
+     * the request) is sent again with the same key, to the next instance, instead of being settled by reading back. A service that honours
+     * the key applies such a write once and answers the retry with the first answer.
+     */
+    public AgreementStream replicated() {
+        this.api = api.spreading();
+        this.resendLostWrites = true;
+        return this;
     }
 
     /**
@@ -134,6 +148,11 @@ public final class AgreementStream {
     /** Answers lost in a crash, settled afterwards by reading the agreement back. */
     public int settled() {
         return unsettled.get();
+    }
+
+    /** Writes whose answer was lost and that were sent again with their Idempotency-Key ({@link #replicated()}). */
+    public int resent() {
+        return resent.get();
     }
 
     public List<String> failures() {
@@ -214,7 +233,7 @@ public final class AgreementStream {
                 .until(() -> {
             try {
                 Reply reply = api.trySend(call);
-                if (reply.status() != 503) {
+                if (reply.status() != 503 && !(resendLostWrites && stillInFlight(reply))) {
                     answer.set(reply);
                     return true;
                 }
@@ -222,7 +241,9 @@ public final class AgreementStream {
                 // never reached the service: nothing was applied, send again
             } catch (IOException lost) {
                 // sent, but the answer was lost: the change may or may not have been applied
-                if (settleWhenBack(settle) != null) {
+                if (resendLostWrites) {
+                    resent.incrementAndGet(); // the same key again: applied at most once, the first answer returned
+                } else if (settleWhenBack(settle) != null) {
                     appliedUnseen.set(true);
                     return true;
                 }
@@ -235,6 +256,13 @@ public final class AgreementStream {
             return null;
         }
         return answer.get();
+    }
+
+    /** A 409 saying the same Idempotency-Key is still being processed (by an instance that may have died). */
+    private static boolean stillInFlight(Reply reply) {
+        String body = reply.body() == null ? "" : reply.body().toLowerCase(java.util.Locale.ROOT);
+        return reply.status() == 409 && (body.contains("in flight") || body.contains("in progress")
+                || body.contains("being processed"));
     }
 
     /** Waits (bounded) until the service answers, then asks {@code settle} whether the change was applied. */

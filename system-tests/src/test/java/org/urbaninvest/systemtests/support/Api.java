@@ -15,10 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.urbaninvest.systemtests.support.RunningSuite.Service;
 
 /** The services' REST APIs over loopback, as any client calls them: plain HTTP/1.1 and JSON. */
@@ -30,14 +33,52 @@ public final class Api {
             .build();
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    private final RunningSuite suite;
-    private final HttpClient http = HttpClient.newBuilder()
+    private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private final RunningSuite suite;
+    /** The instance every call goes to, unless spread or the call names one. */
+    private final int pinned;
+    private final boolean spread;
+    private final Map<Service, AtomicInteger> turns = new EnumMap<>(Service.class);
+
     Api(RunningSuite suite) {
+        this(suite, 0, false);
+    }
+
+    private Api(RunningSuite suite, int pinned, boolean spread) {
         this.suite = suite;
+        this.pinned = pinned;
+        this.spread = spread;
+        for (Service service : Service.values()) {
+            turns.put(service, new AtomicInteger());
+        }
+    }
+
+    /** The same API with every call sent to instance {@code k} of its service (instance 0 by default). */
+    public Api on(int instance) {
+        return new Api(suite, instance, false);
+    }
+
+    /**
+     * The same API with the calls spread round-robin over the instances of each service: a call sent again (a
+     * retry) goes to the next instance. Every POST carries an {@code Idempotency-Key}, the same one each time the
+     * same call is sent.
+     */
+    public Api spreading() {
+        return new Api(suite, 0, true);
+    }
+
+    private int instanceFor(Call call) {
+        if (call.instance != null) {
+            return call.instance;
+        }
+        if (!spread) {
+            return pinned;
+        }
+        return Math.floorMod(turns.get(call.service).getAndIncrement(), suite.replicas(call.service));
     }
 
     public Reply get(Service service, String path, String token) {
@@ -66,16 +107,20 @@ public final class Api {
 
     /** Sends the call; an I/O failure (refused, reset, timed out) is thrown as is, for tests that expect one. */
     public Reply trySend(Call call) throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.url(call.service) + call.path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.url(call.service, instanceFor(call))
+                + call.path))
                 .timeout(call.timeout)
                 .method(call.method, call.body == null ? HttpRequest.BodyPublishers.noBody()
                         : call.chunked ? HttpRequest.BodyPublishers.ofInputStream(
                                 () -> new java.io.ByteArrayInputStream(call.body))
                         : HttpRequest.BodyPublishers.ofByteArray(call.body));
+        if (spread && call.method.equals("POST")) {
+            call.headers.putIfAbsent("Idempotency-Key", UUID.randomUUID().toString());
+        }
         call.headers.forEach(request::header);
         try {
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request.build(),
+            HttpResponse<String> response = HTTP.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(call, response.statusCode(), response.headers().map(), response.body(),
                     Duration.ofNanos(System.nanoTime() - start));
@@ -118,6 +163,7 @@ public final class Api {
         private byte[] body;
         private boolean chunked;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private Integer instance;
 
         public Call(Service service, String method, String path) {
             this.service = service;
@@ -158,6 +204,12 @@ public final class Api {
 
         public Call timeout(Duration timeout) {
             this.timeout = timeout;
+            return this;
+        }
+
+        /** Sends the call to instance {@code k} of its service, whatever the API's choice. */
+        public Call instance(int instance) {
+            this.instance = instance;
             return this;
         }
 

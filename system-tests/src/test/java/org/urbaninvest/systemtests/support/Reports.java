@@ -19,7 +19,12 @@ public final class Reports {
     private final String token;
 
     public Reports(RunningSuite suite) {
-        this.api = suite.api();
+        this(suite, 0);
+    }
+
+    /** The reports as instance {@code k} of reporting-service answers them. */
+    public Reports(RunningSuite suite, int instance) {
+        this.api = suite.api().on(instance);
         this.token = suite.tokens().viewer();
     }
 

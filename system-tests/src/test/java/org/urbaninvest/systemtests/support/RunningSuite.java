@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.urbaninvest.launcher.LocalSuite;
 import org.urbaninvest.launcher.Ports;
 import org.urbaninvest.launcher.ServiceProcess;
@@ -19,15 +21,19 @@ import org.urbaninvest.testsupport.Tokens;
 
 /**
  * The whole suite as {@code ./run.sh} runs it, started once for all system tests: a real PostgreSQL server, a real
- * Kafka broker process and the three packaged services as processes, on free ports, with its state in a fresh
- * directory under {@code target/}. investment-service's database runs on a PostgreSQL server of its own, so that a
- * test can take one service's database away while the others keep theirs. Nothing restarts a process by itself
+ * Kafka broker process and the three packaged services as processes, {@value #REPLICAS} instances of each (instance
+ * k on its service's port + 100·k), on free ports, with its state in a fresh directory under {@code target/}. Calls
+ * go to instance 0 unless a test spreads them ({@link Api#spreading()}) or names an instance. investment-service's
+ * database runs on a PostgreSQL server of its own, so that a test can take one service's database away while the
+ * others keep theirs. Nothing restarts a process by itself
  * here: a test that kills one starts it again, and a process that dies unexpectedly fails the tests after it.
  */
 public final class RunningSuite implements AutoCloseable {
 
     /** The service whose database runs on a server of its own. */
     public static final Service OWN_DATABASE = Service.INVESTMENT;
+    /** Instances of every service: the suite runs as production does, scaled out (instance k on port + 100·k). */
+    public static final int REPLICAS = 2;
 
     private final LocalSuite suite;
     private final TokenSet tokens;
@@ -62,6 +68,7 @@ public final class RunningSuite implements AutoCloseable {
                 .repository(repository)
                 .ports(Ports.free())
                 .ownDatabaseServer(OWN_DATABASE.suiteService(), freePort())
+                .replicas(replicas())
                 .supervised(false)
                 .reset(true)
                 .log(line -> System.out.println("[suite] " + line))
@@ -82,12 +89,26 @@ public final class RunningSuite implements AutoCloseable {
         return api;
     }
 
+    /** The URL of the service's first instance (instance 0). */
     public String url(Service service) {
         return process(service).url();
     }
 
+    public String url(Service service, int instance) {
+        return process(service, instance).url();
+    }
+
+    /** The service's first instance (instance 0). */
     public ServiceProcess process(Service service) {
         return suite.service(service.suiteService());
+    }
+
+    public ServiceProcess process(Service service, int instance) {
+        return suite.instances(service.suiteService()).get(instance);
+    }
+
+    public int replicas(Service service) {
+        return suite.replicas(service.suiteService());
     }
 
     public String kafkaBootstrapServers() {
@@ -104,11 +125,10 @@ public final class RunningSuite implements AutoCloseable {
      */
     public void restartDeadServices() {
         List<String> dead = new ArrayList<>();
-        for (Service service : Service.values()) {
-            ServiceProcess process = process(service);
+        for (ServiceProcess process : suite.instances()) {
             if (!process.isAlive()) {
-                dead.add(service.id() + " (see " + process.logFile() + ")");
-                suite.startService(service.id());
+                dead.add(process.name() + " (see " + process.logFile() + ")");
+                suite.startService(process.name());
             }
         }
         if (!dead.isEmpty()) {
@@ -157,6 +177,14 @@ public final class RunningSuite implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static Map<SuiteService, Integer> replicas() {
+        Map<SuiteService, Integer> replicas = new EnumMap<>(SuiteService.class);
+        for (Service service : Service.values()) {
+            replicas.put(service.suiteService(), REPLICAS);
+        }
+        return replicas;
     }
 
     private static int freePort() {

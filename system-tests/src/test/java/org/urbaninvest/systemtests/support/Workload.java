@@ -24,7 +24,12 @@ public final class Workload {
     private final Ledger ledger;
 
     public Workload(RunningSuite suite, Ledger ledger) {
-        this.api = suite.api();
+        this(suite, suite.api(), ledger);
+    }
+
+    /** Writes through {@code api}, e.g. one that spreads the calls over every instance. */
+    public Workload(RunningSuite suite, Api api, Ledger ledger) {
+        this.api = api;
         this.editor = suite.tokens().editor();
         this.ledger = ledger;
     }
