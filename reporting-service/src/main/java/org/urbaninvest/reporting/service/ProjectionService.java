@@ -12,7 +12,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.inbox.EventInbox;
-import org.urbaninvest.reporting.messaging.DeadLetters;
+import org.urbaninvest.reporting.events.DeadLetters;
 import org.urbaninvest.reporting.repository.Generations;
 import org.urbaninvest.reporting.events.Topics;
 

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.reporting.config.ReportingConfig;
-import org.urbaninvest.reporting.messaging.SummaryTopic;
+import org.urbaninvest.reporting.events.SummaryTopic;
 import org.urbaninvest.reporting.repository.SummaryStore;
 import org.urbaninvest.reporting.rest.ZoneReport;
 import org.urbaninvest.reporting.mapping.EventPayloads;

@@ -1,17 +1,16 @@
-package org.urbaninvest.investment.messaging;
+package org.urbaninvest.investment.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.urbaninvest.investment.repository.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 import org.urbaninvest.platform.inbox.EventInbox;
 
-/** Keeps the project replica (code → zone, status) from {@code projects.v1}. */
+/** Keeps the zone hierarchy (code → parent) from {@code zones.v1}, for listing agreements with sub-zones. */
 @ApplicationScoped
-public class ProjectEventsConsumer {
+public class ZoneEventsConsumer {
 
     @Inject
     EventInbox inbox;
@@ -19,10 +18,10 @@ public class ProjectEventsConsumer {
     @Inject
     ReplicaRepository replicas;
 
-    @Incoming("projects-in")
+    @Incoming("zones-in")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        inbox.apply(record, "projects.v1", event -> replicas.storeProject(
-                new ProjectRef(event.key(), event.text("zoneCode"), event.text("status"), event.version())));
+        inbox.apply(record, "zones.v1",
+                event -> replicas.storeZone(event.key(), event.optionalText("parentCode"), event.version()));
     }
 }

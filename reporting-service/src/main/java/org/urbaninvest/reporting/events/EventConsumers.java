@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.messaging;
+package org.urbaninvest.reporting.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,16 +1,17 @@
-package org.urbaninvest.investment.messaging;
+package org.urbaninvest.investment.events;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.urbaninvest.investment.repository.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 import org.urbaninvest.platform.inbox.EventInbox;
 
-/** Keeps the zone hierarchy (code → parent) from {@code zones.v1}, for listing agreements with sub-zones. */
+/** Keeps the project replica (code → zone, status) from {@code projects.v1}. */
 @ApplicationScoped
-public class ZoneEventsConsumer {
+public class ProjectEventsConsumer {
 
     @Inject
     EventInbox inbox;
@@ -18,10 +19,10 @@ public class ZoneEventsConsumer {
     @Inject
     ReplicaRepository replicas;
 
-    @Incoming("zones-in")
+    @Incoming("projects-in")
     @Blocking
     public void on(ConsumerRecord<String, String> record) {
-        inbox.apply(record, "zones.v1",
-                event -> replicas.storeZone(event.key(), event.optionalText("parentCode"), event.version()));
+        inbox.apply(record, "projects.v1", event -> replicas.storeProject(
+                new ProjectRef(event.key(), event.text("zoneCode"), event.text("status"), event.version())));
     }
 }

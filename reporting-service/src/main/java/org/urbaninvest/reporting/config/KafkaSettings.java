@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.messaging;
+package org.urbaninvest.reporting.config;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.messaging;
+package org.urbaninvest.reporting.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.events.Topics;
+import org.urbaninvest.reporting.config.KafkaSettings;
 
 /**
  * Makes sure {@code zone-summaries.v1} exists as a compacted topic before anything is published to it (a

@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.messaging;
+package org.urbaninvest.reporting.events;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +17,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.urbaninvest.reporting.events.Topics;
+import org.urbaninvest.reporting.config.KafkaSettings;
 
 /**
  * Moves a consumed record that cannot be applied to {@code reporting-service.dlq}, with the headers the Kafka
