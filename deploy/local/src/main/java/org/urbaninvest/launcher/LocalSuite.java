@@ -2,13 +2,8 @@ package org.urbaninvest.launcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -70,6 +65,7 @@ public final class LocalSuite implements AutoCloseable {
     private final boolean supervised;
     private final boolean reset;
     private final Consumer<String> log;
+    private final SuiteHome suiteHome;
 
     private final Map<String, Component> components = new LinkedHashMap<>();
     private final Map<SuiteService, List<ServiceProcess>> serviceProcesses = new LinkedHashMap<>();
@@ -80,8 +76,6 @@ public final class LocalSuite implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker broker;
     private TokenIssuer tokens;
-    private FileChannel lockChannel;
-    private FileLock lock;
     private Watchdog watchdog;
     private Thread supervisor;
 
@@ -99,6 +93,7 @@ public final class LocalSuite implements AutoCloseable {
         this.supervised = builder.supervised;
         this.reset = builder.reset;
         this.log = builder.log;
+        this.suiteHome = new SuiteHome(home, line -> log("%s", line));
     }
 
     public static Builder builder() {
@@ -117,10 +112,10 @@ public final class LocalSuite implements AutoCloseable {
             synchronized (this) {
                 Files.createDirectories(home.resolve("logs"));
                 Files.createDirectories(home.resolve("run"));
-                acquireLock();
+                suiteHome.lock();
                 stopLeftovers();
                 if (reset) {
-                    wipe();
+                    suiteHome.wipe();
                     Files.createDirectories(home.resolve("logs"));
                     Files.createDirectories(home.resolve("run"));
                 }
@@ -171,7 +166,7 @@ public final class LocalSuite implements AutoCloseable {
     public void stop() {
         Thread watcher;
         synchronized (this) {
-            if (!running.getAndSet(false) && lock == null) {
+            if (!running.getAndSet(false) && !suiteHome.isLocked()) {
                 return;
             }
             components.values().forEach(component -> component.wanted = false);
@@ -203,7 +198,7 @@ public final class LocalSuite implements AutoCloseable {
                 watchdog.close();
                 watchdog = null;
             }
-            releaseLock();
+            suiteHome.unlock();
         }
         restarts.shutdown();
     }
@@ -468,43 +463,6 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private void acquireLock() throws IOException {
-        Path file = home.resolve("launcher.lock");
-        lockChannel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        try {
-            lock = lockChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
-            lockChannel.close();
-            lockChannel = null;
-            throw new IllegalStateException("another launcher is running with " + home
-                    + (holder.isEmpty() ? "" : " (pid " + holder + ")") + "; stop it first (Ctrl-C)");
-        }
-        lockChannel.truncate(0);
-        lockChannel.write(java.nio.ByteBuffer.wrap(
-                (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private void releaseLock() {
-        try {
-            if (lock != null) {
-                lock.release();
-            }
-            if (lockChannel != null) {
-                lockChannel.close();
-            }
-        } catch (IOException ignored) {
-            // the lock goes with the process anyway
-        } finally {
-            lock = null;
-            lockChannel = null;
-        }
-    }
-
     /** Processes a previous run left behind (its JVM was killed together with its watchdog): stop them. */
     private void stopLeftovers() {
         List<String> order = new ArrayList<>(Watchdog.instanceNames());
@@ -516,63 +474,7 @@ public final class LocalSuite implements AutoCloseable {
             order.add(ownDatabaseName(service));
         }
         order.add(POSTGRES);
-        for (String name : order) {
-            Path pidFile = home.resolve("run").resolve(name + ".pid");
-            try {
-                if (Files.exists(pidFile)) {
-                    long pid = Long.parseLong(Files.readString(pidFile).trim());
-                    Processes.liveWithMarker(pid, home.toString()).ifPresent(process -> {
-                        log("stopping %s (pid %d) left over from a previous run", name, pid);
-                        if (name.startsWith(POSTGRES)) {
-                            Processes.signal(pid, "INT");
-                            if (!Processes.awaitExit(process, Duration.ofSeconds(30))) {
-                                Processes.kill(process);
-                            }
-                        } else {
-                            Processes.terminate(process, SERVICE_STOP_GRACE);
-                        }
-                    });
-                    Files.deleteIfExists(pidFile);
-                }
-            } catch (IOException | RuntimeException e) {
-                log("cannot check %s: %s", pidFile, e.getMessage());
-            }
-        }
-    }
-
-    /** Deletes the state (databases, broker logs, keys, logs) but not the lock and the launcher's own log. */
-    private void wipe() throws IOException {
-        log("wiping %s", home);
-        try (var children = Files.list(home)) {
-            for (Path child : (Iterable<Path>) children::iterator) {
-                if (child.getFileName().toString().equals("launcher.lock")) {
-                    continue;
-                }
-                if (child.getFileName().toString().equals("logs")) {
-                    try (var logs = Files.list(child)) {
-                        for (Path log : (Iterable<Path>) logs::iterator) {
-                            if (!log.getFileName().toString().equals("launcher.log")) {
-                                deleteTree(log);
-                            }
-                        }
-                    }
-                    continue;
-                }
-                deleteTree(child);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try (var walk = Files.walk(root)) {
-                for (Path path : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        } else {
-            Files.deleteIfExists(root);
-        }
+        suiteHome.stopLeftovers(order, SERVICE_STOP_GRACE);
     }
 
     private void checkPortsFree() {
@@ -593,22 +495,6 @@ public final class LocalSuite implements AutoCloseable {
         if (!busy.isEmpty()) {
             throw new IllegalStateException("port " + String.join(", ", busy) + " already in use on 127.0.0.1: is "
                     + "another ./run.sh running? Stop it, or choose other ports (--port-offset)");
-        }
-    }
-
-    private void writePid(String name, ProcessHandle process) {
-        try {
-            Files.writeString(home.resolve("run").resolve(name + ".pid"), process.pid() + "\n");
-        } catch (IOException e) {
-            log("cannot record the pid of %s: %s", name, e.getMessage());
-        }
-    }
-
-    private void removePid(String name) {
-        try {
-            Files.deleteIfExists(home.resolve("run").resolve(name + ".pid"));
-        } catch (IOException ignored) {
-            // a stale pid file is checked against the command line before use
         }
     }
 
@@ -678,7 +564,7 @@ public final class LocalSuite implements AutoCloseable {
                     } finally {
                         ProcessHandle process = handle.get();
                         if (process != null) {
-                            writePid(name, process);
+                            suiteHome.writePid(name, process);
                             process.onExit().thenRun(wakeUp::release);
                         }
                     }
@@ -690,7 +576,7 @@ public final class LocalSuite implements AutoCloseable {
         void halt() {
             synchronized (gate) {
                 stopper.run();
-                removePid(name);
+                suiteHome.removePid(name);
             }
         }
 

@@ -11,13 +11,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.urbaninvest.platform.events.CloudEvents;
+import org.urbaninvest.platform.time.Clock;
 
 /**
  * Where services record the events of a change. The row is part of the caller's transaction: the event
@@ -44,6 +43,9 @@ public class Outbox {
     @Inject
     OutboxConfig config;
 
+    @Inject
+    Clock clock;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
@@ -57,16 +59,7 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String topic, String key, String type, Object snapshot) {
-        OutboxRecord record = new OutboxRecord();
-        record.eventId = UUID.randomUUID();
-        record.topic = topic;
-        record.messageKey = key;
-        record.type = type.startsWith(CloudEvents.TYPE_PREFIX) ? type : CloudEvents.TYPE_PREFIX + type;
-        record.source = config.source().orElse("/" + applicationName);
-        record.time = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        record.payload = toJson(snapshot);
-        entityManager.persist(record);
-        wakeRelayAfterCommit();
+        publishAll(topic, List.of(new Event(key, type, snapshot)));
     }
 
     /** One event of {@link #publishAll}: the aggregate's key, the type without prefix, the full snapshot. */
@@ -74,8 +67,8 @@ public class Outbox {
     }
 
     /**
-     * Records many events of one topic with batched inserts, in list order: for bulk changes such as imports,
-     * where one {@link #publish} per event would cost a round trip each. Same meaning as {@link #publish}.
+     * Records events of one topic, in list order, with batched inserts: the one way a row gets into the outbox,
+     * for a single change and for bulk changes such as imports alike. Same meaning as {@link #publish}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(String topic, List<Event> events) {
@@ -83,7 +76,7 @@ public class Outbox {
             return;
         }
         String source = config.source().orElse("/" + applicationName);
-        Timestamp time = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Timestamp time = Timestamp.from(clock.now());
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox"
                     + " (event_id, topic, message_key, ce_type, ce_source, ce_time, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")) {

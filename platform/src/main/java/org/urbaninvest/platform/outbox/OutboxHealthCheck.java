@@ -24,7 +24,7 @@ public class OutboxHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        OutboxRelay.OutboxStats stats = relay.stats();
+        OutboxHousekeeping.OutboxStats stats = relay.stats();
         HealthCheckResponseBuilder answer = HealthCheckResponse.named("outbox")
                 .withData("pending", stats.pending())
                 .withData("oldestPendingAgeSeconds", (long) stats.oldestAgeSeconds())

@@ -10,8 +10,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An event waiting to be published, written in the same transaction as the change it describes. The id is
- * assigned by the database at insert, so an aggregate's events are relayed in the order of its versions.
+ * The outbox table as Hibernate sees it: an event waiting to be published, written in the same transaction as the
+ * change it describes. The id is assigned by the database at insert, so an aggregate's events are relayed in the
+ * order of its versions. {@link Outbox} writes rows with batched JDBC inserts; the mapping stays because it is the
+ * entity that keeps Hibernate ORM, and the EntityManager the outbox and inbox use, in a service that has no
+ * entity of its own (reporting-service).
  */
 @Entity
 @Table(name = "outbox")

@@ -1,8 +1,6 @@
 package org.urbaninvest.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -54,7 +52,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant works: each service has its own database. */
     private static final long ADVISORY_LOCK_KEY = 0x0B0C5EEDL;
-    private static final Duration STATS_EVERY = Duration.ofSeconds(1);
     /** Raised by the trigger on the outbox table (migration V0_2_1) at every insert. */
     private static final String NOTIFICATION_CHANNEL = "outbox";
 
@@ -69,7 +66,7 @@ public class OutboxRelay {
     Map<String, Object> kafkaConfig;
 
     @Inject
-    MeterRegistry metrics;
+    OutboxHousekeeping housekeeping;
 
     @ConfigProperty(name = "urbaninvest.instance")
     String instance;
@@ -78,24 +75,11 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile Thread thread;
     private Producer<String, String> producer;
-    private volatile OutboxStats stats = new OutboxStats(0, null, Instant.EPOCH);
-    private Instant lastPurge = Instant.EPOCH;
     /** The connection holding the relay lock while this instance relays; only the relay thread touches it. */
     private Connection leader;
     private volatile Instant leaderSince;
 
-    /** What is waiting, as last measured: for readiness data and metrics. */
-    public record OutboxStats(long pending, Instant oldestPendingAt, Instant measuredAt) {
-        public double oldestAgeSeconds() {
-            return oldestPendingAt == null ? 0 : Math.max(0, Duration.between(oldestPendingAt, Instant.now()).toMillis() / 1000.0);
-        }
-    }
-
     void start(@Observes StartupEvent event) {
-        Gauge.builder("urbaninvest.outbox.pending", () -> stats.pending())
-                .description("Events written to the outbox and not yet acknowledged by Kafka").register(metrics);
-        Gauge.builder("urbaninvest.outbox.oldest.pending.age", () -> stats.oldestAgeSeconds())
-                .baseUnit("seconds").description("Age of the oldest event not yet published").register(metrics);
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
         if (!config.relayEnabled()) {
             LOG.info("outbox relay thread disabled; events are published only when drain() is called");
@@ -144,8 +128,8 @@ public class OutboxRelay {
         return instance;
     }
 
-    public OutboxStats stats() {
-        return stats;
+    public OutboxHousekeeping.OutboxStats stats() {
+        return housekeeping.stats();
     }
 
     /** Publishes everything pending now, on the caller's thread; returns how many events were sent. */
@@ -169,7 +153,7 @@ public class OutboxRelay {
                 }
                 drainAsLeader();
                 failures = 0;
-                housekeeping();
+                housekeeping.tick(() -> running);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 resign();
@@ -370,45 +354,6 @@ public class OutboxRelay {
             mark.executeUpdate();
         }
         return ids.size();
-    }
-
-    private void housekeeping() {
-        Instant now = Instant.now();
-        if (Duration.between(stats.measuredAt(), now).compareTo(STATS_EVERY) >= 0) {
-            stats = measure(now);
-        }
-        if (Duration.between(lastPurge, now).compareTo(Duration.ofMinutes(1)) >= 0) {
-            purge(now.minus(config.retention()));
-            lastPurge = now;
-        }
-    }
-
-    private OutboxStats measure(Instant now) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT count(*), min(ce_time) FROM outbox WHERE published_at IS NULL");
-                ResultSet rs = query.executeQuery()) {
-            rs.next();
-            Timestamp oldest = rs.getTimestamp(2);
-            return new OutboxStats(rs.getLong(1), oldest == null ? null : oldest.toInstant(), now);
-        } catch (SQLException e) {
-            LOG.debugf("outbox statistics unavailable: %s", e.getMessage());
-            return stats;
-        }
-    }
-
-    private void purge(Instant publishedBefore) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE published_at < ? LIMIT 10000)")) {
-            delete.setTimestamp(1, Timestamp.from(publishedBefore));
-            int deleted;
-            do {
-                deleted = delete.executeUpdate();
-            } while (deleted == 10000 && running);
-        } catch (SQLException e) {
-            LOG.debugf("outbox purge postponed: %s", e.getMessage());
-        }
     }
 
     private Map<String, Object> producerConfig() {
