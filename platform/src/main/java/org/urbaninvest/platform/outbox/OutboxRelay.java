@@ -3,7 +3,6 @@ package org.urbaninvest.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -15,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.urbaninvest.platform.events.EventEnvelope;
+import org.urbaninvest.platform.kafka.KafkaClientSettings;
 
 /**
  * Publishes the outbox to Kafka: oldest first, a batch at a time, and marks rows sent only once the broker
@@ -62,8 +61,7 @@ public class OutboxRelay {
     OutboxConfig config;
 
     @Inject
-    @Identifier("default-kafka-broker")
-    Map<String, Object> kafkaConfig;
+    KafkaClientSettings kafka;
 
     @Inject
     OutboxHousekeeping housekeeping;
@@ -357,12 +355,7 @@ public class OutboxRelay {
     }
 
     private Map<String, Object> producerConfig() {
-        Map<String, Object> producerConfig = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (!key.startsWith("key.") && !key.startsWith("value.")) {
-                producerConfig.put(key, value);
-            }
-        });
+        Map<String, Object> producerConfig = kafka.client();
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

@@ -17,7 +17,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.urbaninvest.reporting.events.Topics;
-import org.urbaninvest.reporting.config.KafkaSettings;
+import org.urbaninvest.platform.kafka.KafkaClientSettings;
 
 /**
  * Moves a consumed record that cannot be applied to {@code reporting-service.dlq}, with the headers the Kafka
@@ -34,7 +34,7 @@ public class DeadLetters {
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     @Inject
-    KafkaSettings kafka;
+    KafkaClientSettings kafka;
 
     private KafkaProducer<String, String> producer;
     private volatile boolean stopping;

@@ -15,7 +15,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.events.Topics;
-import org.urbaninvest.reporting.config.KafkaSettings;
+import org.urbaninvest.platform.kafka.KafkaClientSettings;
 
 /**
  * Makes sure {@code zone-summaries.v1} exists as a compacted topic before anything is published to it (a
@@ -27,7 +27,7 @@ public class SummaryTopic {
     private static final Logger LOG = Logger.getLogger(SummaryTopic.class);
 
     @Inject
-    KafkaSettings kafka;
+    KafkaClientSettings kafka;
 
     @Inject
     ReportingConfig config;

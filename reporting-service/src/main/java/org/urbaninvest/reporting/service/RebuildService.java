@@ -31,7 +31,7 @@ import org.urbaninvest.platform.events.PoisonEventException;
 import org.urbaninvest.platform.inbox.EventInbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.reporting.config.ReportingConfig;
-import org.urbaninvest.reporting.config.KafkaSettings;
+import org.urbaninvest.platform.kafka.KafkaClientSettings;
 import org.urbaninvest.reporting.repository.Generations;
 import org.urbaninvest.reporting.rest.RebuildStatus;
 import org.urbaninvest.reporting.events.Topics;
@@ -60,7 +60,7 @@ public class RebuildService {
     ProjectionService projections;
 
     @Inject
-    KafkaSettings kafka;
+    KafkaClientSettings kafka;
 
     @Inject
     ObjectMapper json;
