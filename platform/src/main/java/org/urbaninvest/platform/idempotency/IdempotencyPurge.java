@@ -6,14 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.jboss.logging.Logger;
 
 /**
  * Deletes keys past their time to live, a batch at a time. Expired keys are already ignored when requests are
  * answered; this only keeps the table small. Instances purging together skip each other's rows instead of waiting.
- * A service without the table (one that has no {@link Idempotent} operation) has nothing to purge.
  */
 @ApplicationScoped
 public class IdempotencyPurge {
@@ -27,8 +25,6 @@ public class IdempotencyPurge {
 
     @Inject
     IdempotencyConfig config;
-
-    private volatile Boolean tablePresent;
 
     @Scheduled(every = "${urbaninvest.idempotency.purge-interval:" + DEFAULT_INTERVAL + "}", delayed = "1m",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class,
@@ -44,9 +40,6 @@ public class IdempotencyPurge {
     /** Deletes every expired key; returns how many. */
     public long purge() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            if (!tablePresent(connection)) {
-                return 0;
-            }
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM idempotency_key WHERE ctid IN"
                     + " (SELECT ctid FROM idempotency_key WHERE created_at <= now() - make_interval(secs => ?)"
                     + " LIMIT ? FOR UPDATE SKIP LOCKED)")) {
@@ -61,15 +54,5 @@ public class IdempotencyPurge {
                 return total;
             }
         }
-    }
-
-    private boolean tablePresent(Connection connection) throws SQLException {
-        if (tablePresent == null) {
-            try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass('idempotency_key') IS NOT NULL");
-                    ResultSet rs = exists.executeQuery()) {
-                tablePresent = rs.next() && rs.getBoolean(1);
-            }
-        }
-        return tablePresent;
     }
 }
