@@ -58,7 +58,7 @@ public class RequestLimits {
 
     /** Answers with a problem and closes the connection: the unread body is never consumed. */
     private void refuse(RoutingContext context, int status, String title, String detail) {
-        Problem problem = new Problem("https://urbaninvest.org/problems/" + status, title, status, detail,
+        Problem problem = new Problem(Problem.type(status), title, status, detail,
                 context.request().path(), null, null);
         try {
             context.response().setStatusCode(status)

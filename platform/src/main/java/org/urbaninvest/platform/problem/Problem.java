@@ -10,6 +10,14 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** Where the problem types live: one per HTTP status, {@code <base><status>}. */
+    public static final String TYPE_BASE = "https://urbaninvest.org/problems/";
+
+    /** The problem type URI of an answer with this status. */
+    public static String type(int status) {
+        return TYPE_BASE + status;
+    }
+
     /** One invalid field: {@code field} is a JSON path such as {@code estimatedInvestment.amount}. */
     public record FieldError(String field, String message) {
     }

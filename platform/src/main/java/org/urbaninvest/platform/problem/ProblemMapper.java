@@ -32,7 +32,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder answer = respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(),
+        Response.ResponseBuilder answer = respond(new Problem(Problem.type(e.status()), e.title(), e.status(), e.getMessage(),
                 path(uri), e.errors(), e.lines()));
         if (e.retryAfterSeconds() != null) {
             answer.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
@@ -47,7 +47,7 @@ public class ProblemMapper {
             errors.add(new Problem.FieldError(fieldOf(violation), violation.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
-        return respond(new Problem(type(400), "Invalid input", 400,
+        return respond(new Problem(Problem.type(400), "Invalid input", 400,
                 errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
                 path(uri), errors, null)).build();
     }
@@ -61,7 +61,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         Problem.FieldError error = JsonMessages.error(e);
-        return respond(new Problem(type(400), "Malformed request body", 400,
+        return respond(new Problem(Problem.type(400), "Malformed request body", 400,
                 error.field() + " " + error.message(), path(uri), List.of(error), null)).build();
     }
 
@@ -77,7 +77,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(type(403), "Forbidden", 403,
+        return respond(new Problem(Problem.type(403), "Forbidden", 403,
                 "your role does not allow this operation", path(uri), null, null)).build();
     }
 
@@ -99,7 +99,7 @@ public class ProblemMapper {
         int status = e.getResponse().getStatus();
         if (status == 404 && e.getCause() instanceof IllegalArgumentException conversion) {
             // JAX-RS answers 404 when a path or query parameter cannot be converted; it is bad input
-            return respond(new Problem(type(400), "Invalid input", 400,
+            return respond(new Problem(Problem.type(400), "Invalid input", 400,
                     "a parameter has an invalid value: " + conversion.getMessage(), path(uri),
                     List.of(new Problem.FieldError("parameter", "has an invalid value")), null)).build();
         }
@@ -115,7 +115,7 @@ public class ProblemMapper {
             case 415 -> "unsupported content type for this resource";
             default -> e.getMessage();
         };
-        Response.ResponseBuilder answer = respond(new Problem(type(status), reason(status), status, detail,
+        Response.ResponseBuilder answer = respond(new Problem(Problem.type(status), reason(status), status, detail,
                 path(uri), null, null));
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             answer.header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW));
@@ -126,12 +126,12 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (TransientFailures.isUniqueViolation(e)) {
-            return respond(new Problem(type(409), "Conflict", 409,
+            return respond(new Problem(Problem.type(409), "Conflict", 409,
                     "a resource with the same key was stored concurrently", path(uri), null, null)).build();
         }
         if (TransientFailures.isTransient(e)) {
             LOG.warnf("database unavailable: %s", e.getMessage());
-            return respond(new Problem(type(503), "Service unavailable", 503,
+            return respond(new Problem(Problem.type(503), "Service unavailable", 503,
                     "the database is unavailable; try again shortly", path(uri), null, null))
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
         }
@@ -140,26 +140,22 @@ public class ProblemMapper {
     }
 
     private Response internal(UriInfo uri) {
-        return respond(new Problem(type(500), "Internal error", 500,
+        return respond(new Problem(Problem.type(500), "Internal error", 500,
                 "the request could not be completed; it has been logged", path(uri), null, null)).build();
     }
 
     private Response concurrentChange(UriInfo uri) {
-        return respond(new Problem(type(409), "Conflict", 409,
+        return respond(new Problem(Problem.type(409), "Conflict", 409,
                 "the resource was changed concurrently; read it again and retry", path(uri), null, null)).build();
     }
 
     private Response unauthorizedAnswer(UriInfo uri) {
-        return respond(new Problem(type(401), "Unauthorized", 401, "a valid bearer token is required",
+        return respond(new Problem(Problem.type(401), "Unauthorized", 401, "a valid bearer token is required",
                 path(uri), null, null)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
     static Response.ResponseBuilder respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-    }
-
-    static String type(int status) {
-        return "https://urbaninvest.org/problems/" + status;
     }
 
     static String reason(int status) {

@@ -1,6 +1,7 @@
 package org.urbaninvest.project.rest;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import org.urbaninvest.platform.http.Csv;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,8 +45,6 @@ import org.urbaninvest.project.domain.ProjectStatus;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectResource {
 
-    static final String CSV = "text/csv";
-    static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
 
     @Inject
     ProjectService projects;
@@ -69,15 +68,15 @@ public class ProjectResource {
     }
 
     /**
-     * A page of projects as JSON, or with {@code Accept: text/csv} every match streamed as CSV (the import's
-     * columns first); JSON unless the client prefers CSV.
+     * A page of projects as JSON, or with {@code Accept: text/csv} every match streamed as Csv.MEDIA_TYPE (the import's
+     * columns first); JSON unless the client prefers Csv.MEDIA_TYPE.
      */
     @GET
-    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed(Roles.VIEWER)
-    @APIResponse(responseCode = "200", description = "a page of projects (items are projects), or all matches as CSV",
+    @APIResponse(responseCode = "200", description = "a page of projects (items are projects), or all matches as Csv.MEDIA_TYPE",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
-                @Content(mediaType = CSV)})
+                @Content(mediaType = Csv.MEDIA_TYPE)})
     public Response list(@QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
             @QueryParam("programme") String programme, @QueryParam("category") String category,
@@ -86,31 +85,20 @@ public class ProjectResource {
             @QueryParam("size") @DefaultValue("50") int size, @Context HttpHeaders headers) {
         Page.check(page, size);
         ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q);
-        if (!prefersCsv(headers)) {
+        if (!Csv.preferred(headers)) {
             return Response.ok(projects.list(filter, page, size), MediaType.APPLICATION_JSON).build();
         }
         StreamingOutput body = out -> export.write(filter, out);
-        return Response.ok(body, CSV + "; charset=UTF-8")
+        return Response.ok(body, Csv.CONTENT_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"projects.csv\"").build();
     }
 
-    private static boolean prefersCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType() || MediaType.APPLICATION_JSON_TYPE.isCompatible(type)) {
-                return false;
-            }
-            if (CSV_TYPE.isCompatible(type)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     @POST
     @Idempotent
     @TransactionConfiguration(timeout = ProjectImporter.TIMEOUT_SECONDS) // with a key, the import joins its transaction
     @Path("import")
-    @Consumes(CSV)
+    @Consumes(Csv.MEDIA_TYPE)
     @RolesAllowed(Roles.EDITOR)
     public ImportResult importCsv(InputStream csv) {
         return importer.importCsv(csv);

@@ -1,6 +1,7 @@
 package org.urbaninvest.project.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.urbaninvest.platform.http.IfMatch;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public class ProgrammeService {
         if (request.code() != null && !request.code().equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the programme in the path) or left out");
         }
-        Versions.requireMatch(ifMatch, programme.version, "programme");
+        IfMatch.require(ifMatch, programme.version, "programme");
         if (!request.zoneCode().equals(programme.zoneCode)) {
             requireZone(request.zoneCode());
         }

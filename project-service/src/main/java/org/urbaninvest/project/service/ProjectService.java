@@ -1,6 +1,7 @@
 package org.urbaninvest.project.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.urbaninvest.platform.http.IfMatch;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -81,7 +82,7 @@ public class ProjectService {
             throw ProblemException.badRequest("code", "must be " + code + " (the project in the path) or left out");
         }
         requireDates(request);
-        Versions.requireMatch(ifMatch, project.version, "project");
+        IfMatch.require(ifMatch, project.version, "project");
         requireReferences(request);
         requireMove(ProjectStatus.fromValue(project.status), request.status());
         Project before = mapper.toApi(project);

@@ -1,6 +1,7 @@
 package org.urbaninvest.project.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.urbaninvest.platform.http.IfMatch;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ public class ZoneService {
         if (request.code() != null && !request.code().equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the zone in the path) or left out");
         }
-        Versions.requireMatch(ifMatch, zone.version, "zone");
+        IfMatch.require(ifMatch, zone.version, "zone");
         String parent = request.parentCode();
         if (parent != null && !parent.equals(zone.parentCode)) {
             requireParent(parent);

@@ -1,6 +1,7 @@
 package org.urbaninvest.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.urbaninvest.platform.http.Csv;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,6 @@ import org.urbaninvest.platform.paging.Page;
 @RolesAllowed(Roles.VIEWER)
 public class ReportResource {
 
-    static final String CSV = "text/csv";
 
     @Inject
     ReportService reports;
@@ -45,17 +45,17 @@ public class ReportResource {
 
     @GET
     @Path("/zones")
-    @Produces({MediaType.APPLICATION_JSON, CSV})
-    @Operation(summary = "One summary row per zone (paged JSON, or every zone as CSV with Accept: text/csv)")
-    @APIResponse(responseCode = "200", description = "A page of zone reports, or every zone's report as CSV",
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Operation(summary = "One summary row per zone (paged JSON, or every zone as Csv.MEDIA_TYPE with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "A page of zone reports, or every zone's report as Csv.MEDIA_TYPE",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
-                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response zones(@QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
             @jakarta.ws.rs.core.Context HttpHeaders headers) {
         Page.check(page, size);
-        if (wantsCsv(headers)) {
-            return Response.ok(ZoneCsv.write(reports.allZones(includeSubzones)), CSV + ";charset=UTF-8").build();
+        if (Csv.preferred(headers)) {
+            return Response.ok(ZoneCsv.write(reports.allZones(includeSubzones)), Csv.CONTENT_TYPE).build();
         }
         return Response.ok(reports.zones(includeSubzones, page, size), MediaType.APPLICATION_JSON).build();
     }
@@ -87,20 +87,6 @@ public class ReportResource {
         return reports.catalogue();
     }
 
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatible(MediaType.valueOf(CSV))) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
-    }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
         List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();

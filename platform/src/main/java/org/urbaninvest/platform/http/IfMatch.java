@@ -1,17 +1,23 @@
-package org.urbaninvest.project.service;
+package org.urbaninvest.platform.http;
 
 import org.urbaninvest.platform.problem.ProblemException;
 
-/** The {@code If-Match} rule of every PUT: the client names the version it read, or nothing is changed. */
-public final class Versions {
+/**
+ * The {@code If-Match} rule of every {@code PUT} in the suite: the client names the version it read (the
+ * {@code ETag} it got), or nothing is changed. No header: 428. A version other than the current one: 412.
+ * {@code *} matches any version (RFC 9110 §13.1.1).
+ */
+public final class IfMatch {
 
-    private Versions() {
+    private IfMatch() {
     }
 
     /**
-     * @param ifMatch the header as sent: {@code "3"}, {@code W/"3"}, {@code 3} or {@code *}
+     * @param ifMatch the header as sent: {@code "3"}, {@code W/"3"}, {@code 3}, a list of those, or {@code *}
+     * @param current the version the resource is at now
+     * @param what what the resource is called in the error, e.g. {@code "investor"}
      */
-    public static void requireMatch(String ifMatch, long current, String what) {
+    public static void require(String ifMatch, long current, String what) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired(
                     "send If-Match with the ETag of the " + what + " you read, e.g. If-Match: \"" + current + "\"");
