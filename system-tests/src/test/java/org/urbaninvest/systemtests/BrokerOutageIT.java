@@ -36,11 +36,11 @@ class BrokerOutageIT extends SystemTest {
         Reports reports = new Reports(suite());
         reports.awaitZone(ledger, site.zone());
 
-        suite().launcher().stopBroker();
+        suite().launcher().faults().stopBroker();
         try {
             writeDuringTheOutage(ledger, workload, site, reports);
         } finally {
-            suite().launcher().startBroker();
+            suite().launcher().faults().startBroker();
         }
         Verify.agreementsAreStored(suite(), ledger);
         await("every event published").atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(2))

@@ -45,7 +45,7 @@ class DatabaseOutageIT extends SystemTest {
         long pid = suite().process(AWAY).pid();
         String editor = tokens().editor();
 
-        suite().launcher().stopPostgres(AWAY.id());
+        suite().launcher().faults().stopPostgres(AWAY.id());
         try {
             for (int i = 0; i < 5; i++) {
                 Call write = new Call(AWAY, "POST", "/api/v1/agreements").token(editor).timeout(FAST)
@@ -82,7 +82,7 @@ class DatabaseOutageIT extends SystemTest {
             assertThat(api().send(new Call(Service.REPORTING, "GET", "/q/health/ready")).status()).isEqualTo(200);
             assertThat(zone).isNotNull();
         } finally {
-            suite().launcher().startPostgres(AWAY.id());
+            suite().launcher().faults().startPostgres(AWAY.id());
         }
 
         await("recovers by itself").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))

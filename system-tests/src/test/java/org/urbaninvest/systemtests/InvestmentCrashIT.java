@@ -33,14 +33,14 @@ class InvestmentCrashIT extends SystemTest {
         AgreementStream stream = new AgreementStream(suite(), ledger).start(6, site::plan, CHANGES);
         await("a third of the stream").atMost(Duration.ofMinutes(3)).until(() -> stream.applied() >= CHANGES / 3);
         long killed = suite().process(Service.INVESTMENT).pid();
-        suite().launcher().killService(Service.INVESTMENT.id());
+        suite().launcher().faults().killService(Service.INVESTMENT.id());
         int atKill = stream.applied();
         System.out.printf("[crash] investment-service (pid %d) killed after %d changes%n", killed, atKill);
         try {
             // the writers meet a dead service for a while (refused connections, lost answers)
             await("writers notice").atMost(Duration.ofSeconds(30)).until(() -> stream.retries() >= 6);
         } finally {
-            suite().launcher().startService(Service.INVESTMENT.id());
+            suite().launcher().faults().startService(Service.INVESTMENT.id());
         }
 
         stream.join(Duration.ofMinutes(6));

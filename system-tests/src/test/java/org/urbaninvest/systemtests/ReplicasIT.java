@@ -104,7 +104,7 @@ class ReplicasIT extends SystemTest {
                 suite().process(Service.PROJECT, projectRelay), suite().process(Service.REPORTING, reportingOwner));
         Map<Service, Long> killedAt = new HashMap<>();
         for (ServiceProcess instance : killed) {
-            suite().launcher().killService(instance.name()); // returns once the process is gone
+            suite().launcher().faults().killService(instance.name()); // returns once the process is gone
             killedAt.put(Service.valueOf(instance.service().name()), System.currentTimeMillis());
         }
         int atKill = stream.applied();
@@ -121,7 +121,7 @@ class ReplicasIT extends SystemTest {
                     .until(() -> stream.applied() > atKill + 60);
         } finally {
             for (ServiceProcess instance : killed) {
-                suite().launcher().startService(instance.name());
+                suite().launcher().faults().startService(instance.name());
             }
         }
         workload.projectStatus(projects.get(0), "implementation");

@@ -33,7 +33,7 @@ class ReportingCrashIT extends SystemTest {
         AgreementStream stream = new AgreementStream(suite(), ledger).start(8, site::plan, CHANGES);
         await("half of the stream").atMost(Duration.ofMinutes(3)).until(() -> stream.applied() >= CHANGES / 2);
         long killed = suite().process(Service.REPORTING).pid();
-        suite().launcher().killService(Service.REPORTING.id());
+        suite().launcher().faults().killService(Service.REPORTING.id());
         assertThat(suite().process(Service.REPORTING).isAlive()).as("reporting-service is dead").isFalse();
         System.out.printf("[crash] reporting-service (pid %d) killed after %d changes%n", killed, stream.applied());
 
@@ -42,7 +42,7 @@ class ReportingCrashIT extends SystemTest {
             assertThat(stream.failures()).isEmpty();
             assertThat(stream.applied()).isEqualTo(CHANGES);
         } finally {
-            suite().launcher().startService(Service.REPORTING.id());
+            suite().launcher().faults().startService(Service.REPORTING.id());
         }
         assertThat(suite().process(Service.REPORTING).pid()).isNotEqualTo(killed);
 

@@ -16,26 +16,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Everything {@code ./run.sh} runs, as one object: a PostgreSQL server with one database per service, a
  * single-node Kafka broker, and the packaged services, each a child process with its log under
- * {@code <home>/logs}. It keeps them running (a process that dies is started again within seconds) until
- * {@link #stop()}, which stops the services, then the broker, then PostgreSQL.
+ * {@code <home>/logs}. This class puts them together and starts and stops them in order; a {@link Supervisor} keeps
+ * them running (a process that dies is started again within seconds) until {@link #stop()}, which stops the
+ * services, then the broker, then PostgreSQL. Tests inject crashes and outages through {@link #faults()}.
  *
  * <p>Only one suite may use a home directory at a time ({@code <home>/launcher.lock}). The pid of every child
  * is kept in {@code <home>/run/<name>.pid}; a watchdog process stops them if this JVM dies without stopping them,
  * and the next start stops any that are left over.
  *
  * <p>All databases live on one PostgreSQL server unless a service is given a server of its own
- * ({@link Builder#ownDatabaseServer}), which can then be stopped alone ({@link #stopPostgres(String)}).
+ * ({@link Builder#ownDatabaseServer}), which can then be stopped alone ({@link Faults#stopPostgres(String)}).
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -50,7 +46,6 @@ public final class LocalSuite implements AutoCloseable {
     public static final int INSTANCE_PORT_STEP = 100;
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(25);
-    private static final Duration QUICK_DEATH = Duration.ofSeconds(60);
 
     private final Path home;
     private final Path repository;
@@ -66,18 +61,16 @@ public final class LocalSuite implements AutoCloseable {
     private final boolean reset;
     private final Consumer<String> log;
     private final SuiteHome suiteHome;
+    private final Supervisor supervisor;
+    private final Faults faults;
 
-    private final Map<String, Component> components = new LinkedHashMap<>();
     private final Map<SuiteService, List<ServiceProcess>> serviceProcesses = new LinkedHashMap<>();
     private final Map<SuiteService, PostgresServer> ownDatabases = new EnumMap<>(SuiteService.class);
     private final AtomicBoolean running = new AtomicBoolean();
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final ExecutorService restarts = Executors.newCachedThreadPool(daemon("restart"));
     private PostgresServer postgres;
     private KafkaBroker broker;
     private TokenIssuer tokens;
     private Watchdog watchdog;
-    private Thread supervisor;
 
     private LocalSuite(Builder builder) {
         this.home = builder.home.toAbsolutePath().normalize();
@@ -94,6 +87,8 @@ public final class LocalSuite implements AutoCloseable {
         this.reset = builder.reset;
         this.log = builder.log;
         this.suiteHome = new SuiteHome(home, line -> log("%s", line));
+        this.supervisor = new Supervisor(suiteHome, log);
+        this.faults = new Faults(this, supervisor);
     }
 
     public static Builder builder() {
@@ -122,32 +117,29 @@ public final class LocalSuite implements AutoCloseable {
                 checkPortsFree();
                 tokens = TokenIssuer.inDirectory(home.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
                 watchdog = Watchdog.start(home);
-                defineComponents();
+                defineProcesses();
             }
 
             long started = System.nanoTime();
-            CompletableFuture<Void> kafkaUp = CompletableFuture.runAsync(() -> components.get(KAFKA).ensureRunning(),
-                    restarts);
-            components.get(POSTGRES).ensureRunning();
+            CompletableFuture<Void> kafkaUp = supervisor.ensureRunningAsync(KAFKA);
+            supervisor.ensureRunning(POSTGRES);
             postgres.createDatabases(DATABASES.stream()
                     .filter(name -> ownDatabases.keySet().stream().noneMatch(s -> s.database().equals(name)))
                     .toList());
             ownDatabases.forEach((service, server) -> {
-                components.get(ownDatabaseName(service)).ensureRunning();
+                supervisor.ensureRunning(ownDatabaseName(service));
                 server.createDatabases(List.of(service.database()));
             });
             // the services start while the broker is still starting: their Kafka clients connect when it is up
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (ServiceProcess instance : instances()) {
-                ready.add(CompletableFuture.runAsync(() -> components.get(instance.name()).ensureRunning(), restarts));
+                ready.add(supervisor.ensureRunningAsync(instance.name()));
             }
             ready.add(kafkaUp);
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
             log("everything ready in %.1f s", (System.nanoTime() - started) / 1e9);
             if (supervised && running.get()) {
-                supervisor = new Thread(this::supervise, "urbaninvest-supervisor");
-                supervisor.setDaemon(true);
-                supervisor.start();
+                supervisor.watch();
             }
             return this;
         } catch (IOException e) {
@@ -164,34 +156,27 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Stops the services, then the broker, then PostgreSQL; idempotent. */
     public void stop() {
-        Thread watcher;
         synchronized (this) {
             if (!running.getAndSet(false) && !suiteHome.isLocked()) {
                 return;
             }
-            components.values().forEach(component -> component.wanted = false);
-            watcher = supervisor;
-            supervisor = null;
         }
-        if (watcher != null) {
-            watcher.interrupt();
-        }
+        supervisor.close();
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (ServiceProcess instance : instances()) {
-            Component component = components.get(instance.name());
-            if (component != null) {
-                stopping.add(CompletableFuture.runAsync(component::halt, restarts));
+            if (supervisor.has(instance.name())) {
+                stopping.add(supervisor.haltAsync(instance.name()));
             }
         }
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
-        if (components.containsKey(KAFKA)) {
-            components.get(KAFKA).halt();
+        if (supervisor.has(KAFKA)) {
+            supervisor.halt(KAFKA);
         }
         for (SuiteService service : ownDatabases.keySet()) {
-            components.get(ownDatabaseName(service)).halt();
+            supervisor.halt(ownDatabaseName(service));
         }
-        if (components.containsKey(POSTGRES)) {
-            components.get(POSTGRES).halt();
+        if (supervisor.has(POSTGRES)) {
+            supervisor.halt(POSTGRES);
         }
         synchronized (this) {
             if (watchdog != null) {
@@ -200,7 +185,7 @@ public final class LocalSuite implements AutoCloseable {
             }
             suiteHome.unlock();
         }
-        restarts.shutdown();
+        supervisor.shutdownThreads();
     }
 
     @Override
@@ -280,75 +265,14 @@ public final class LocalSuite implements AutoCloseable {
         return services.contains(service) ? replicas.getOrDefault(service, 1) : 0;
     }
 
-    /**
-     * SIGKILLs an instance as a crash would ({@code name} as in {@link #service(String)}: a service's name means its
-     * instance 0); the supervisor starts it again.
-     */
-    public void killService(String name) {
-        component(service(name).name()).crash();
-        wakeUp.release();
+    /** The faults a test may inject: crashes and outages of services, the broker and PostgreSQL. */
+    public Faults faults() {
+        return faults;
     }
 
-    /** Stops an instance gracefully and keeps it down until {@link #startService(String)}. */
-    public void stopService(String name) {
-        Component component = component(service(name).name());
-        component.wanted = false;
-        component.halt();
-    }
-
-    /** Starts an instance (if it is not running) and waits until it is ready. */
-    public void startService(String name) {
-        Component component = component(service(name).name());
-        component.wanted = true;
-        component.ensureRunning();
-    }
-
-    /** Stops the broker and keeps it down until {@link #startBroker()}. */
-    public void stopBroker() {
-        Component component = component(KAFKA);
-        component.wanted = false;
-        component.halt();
-    }
-
-    public void startBroker() {
-        Component component = component(KAFKA);
-        component.wanted = true;
-        component.ensureRunning();
-    }
-
-    /** SIGKILLs the broker; the supervisor starts it again. */
-    public void killBroker() {
-        component(KAFKA).crash();
-        wakeUp.release();
-    }
-
-    /** Stops PostgreSQL (fast shutdown) and keeps it down until {@link #startPostgres()}. */
-    public void stopPostgres() {
-        Component component = component(POSTGRES);
-        component.wanted = false;
-        component.halt();
-    }
-
-    public void startPostgres() {
-        Component component = component(POSTGRES);
-        component.wanted = true;
-        component.ensureRunning();
-    }
-
-    /**
-     * Stops the PostgreSQL server of a service that has one of its own ({@link Builder#ownDatabaseServer}) and keeps
-     * it down until {@link #startPostgres(String)}; the other services' databases stay up.
-     */
-    public void stopPostgres(String service) {
-        Component component = component(ownDatabaseName(ownDatabaseOf(service)));
-        component.wanted = false;
-        component.halt();
-    }
-
-    public void startPostgres(String service) {
-        Component component = component(ownDatabaseName(ownDatabaseOf(service)));
-        component.wanted = true;
-        component.ensureRunning();
+    /** The supervised name of the PostgreSQL server a service has of its own. */
+    String ownDatabaseServerName(String service) {
+        return ownDatabaseName(ownDatabaseOf(service));
     }
 
     private SuiteService ownDatabaseOf(String name) {
@@ -364,32 +288,24 @@ public final class LocalSuite implements AutoCloseable {
         return POSTGRES + "-" + service.database();
     }
 
-    private Component component(String name) {
-        Component component = components.get(name);
-        if (component == null) {
-            throw new IllegalStateException("the suite is not started");
-        }
-        return component;
-    }
-
-    private void defineComponents() {
+    private void defineProcesses() {
         Path logs = home.resolve("logs");
         postgres = new PostgresServer(home.resolve("postgres"), ports.postgres(), logs.resolve("postgres.log"));
         broker = new KafkaBroker(home.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaClasspath,
                 logs.resolve("kafka.log"));
         Runnable nothing = () -> { };
-        components.put(POSTGRES, new Component(POSTGRES,
+        supervisor.add(POSTGRES,
                 () -> postgres.start(Duration.ofSeconds(60)), nothing, postgres::close, postgres::kill,
-                postgres::handle));
+                postgres::handle);
         ownDatabasePorts.forEach((service, port) -> {
             String name = ownDatabaseName(service);
             PostgresServer server = new PostgresServer(home.resolve(name), port, logs.resolve(name + ".log"));
             ownDatabases.put(service, server);
-            components.put(name, new Component(name, () -> server.start(Duration.ofSeconds(60)), nothing,
-                    server::close, server::kill, server::handle));
+            supervisor.add(name, () -> server.start(Duration.ofSeconds(60)), nothing, server::close, server::kill,
+                    server::handle);
         });
-        components.put(KAFKA, new Component(KAFKA,
-                () -> broker.start(Duration.ofSeconds(90)), nothing, broker::close, broker::kill, broker::handle));
+        supervisor.add(KAFKA, () -> broker.start(Duration.ofSeconds(90)), nothing, broker::close, broker::kill,
+                broker::handle);
         for (SuiteService service : services) {
             List<ServiceProcess> instances = new ArrayList<>();
             for (int k = 0; k < replicas(service); k++) {
@@ -398,9 +314,8 @@ public final class LocalSuite implements AutoCloseable {
                         repository.resolve(service.id()).resolve("target").resolve("quarkus-app"),
                         port(service, k), environment(service, k), jvmOptions(), logs.resolve(name + ".log"));
                 instances.add(process);
-                components.put(name, new Component(name, process::start,
-                        () -> process.awaitReady(readyTimeout), () -> process.stop(SERVICE_STOP_GRACE), process::kill,
-                        process::handle));
+                supervisor.add(name, process::start, () -> process.awaitReady(readyTimeout),
+                        () -> process.stop(SERVICE_STOP_GRACE), process::kill, process::handle);
             }
             serviceProcesses.put(service, instances);
         }
@@ -446,23 +361,6 @@ public final class LocalSuite implements AutoCloseable {
         return options;
     }
 
-    private void supervise() {
-        while (running.get()) {
-            try {
-                wakeUp.tryAcquire(1, TimeUnit.SECONDS);
-                wakeUp.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
-            for (Component component : components.values()) {
-                if (running.get() && component.needsRestart()) {
-                    component.restarting.set(true);
-                    restarts.execute(component::restart);
-                }
-            }
-        }
-    }
-
     /** Processes a previous run left behind (its JVM was killed together with its watchdog): stop them. */
     private void stopLeftovers() {
         List<String> order = new ArrayList<>(Watchdog.instanceNames());
@@ -505,116 +403,6 @@ public final class LocalSuite implements AutoCloseable {
     private String defaultKafkaClasspath() {
         Path libs = repository.resolve("deploy").resolve("local").resolve("target").resolve("lib");
         return Files.isDirectory(libs) ? libs + "/*" : KafkaBroker.currentClasspath();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, "urbaninvest-" + name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /**
-     * One supervised process: how to launch it, wait until it is ready, stop it, kill it, and see it. Launching and
-     * stopping take turns (a stop never misses a process being launched); waiting for readiness does not block a stop.
-     */
-    private final class Component {
-        private final String name;
-        private final Runnable launcher;
-        private final Runnable readiness;
-        private final Runnable stopper;
-        private final Runnable killer;
-        private final Supplier<ProcessHandle> handle;
-        private final Object gate = new Object();
-        private final AtomicBoolean restarting = new AtomicBoolean();
-        private volatile boolean wanted = true;
-        private volatile long startedAt;
-        private int quickDeaths;
-
-        Component(String name, Runnable launcher, Runnable readiness, Runnable stopper, Runnable killer,
-                Supplier<ProcessHandle> handle) {
-            this.name = name;
-            this.launcher = launcher;
-            this.readiness = readiness;
-            this.stopper = stopper;
-            this.killer = killer;
-            this.handle = handle;
-        }
-
-        boolean alive() {
-            ProcessHandle process = handle.get();
-            return process != null && process.isAlive();
-        }
-
-        boolean needsRestart() {
-            return wanted && !restarting.get() && !alive();
-        }
-
-        /** Launches the process unless it runs or is not wanted, then waits until it is ready. */
-        void ensureRunning() {
-            synchronized (gate) {
-                if (!wanted || !running.get()) {
-                    throw new IllegalStateException(name + " is stopped");
-                }
-                if (!alive()) {
-                    startedAt = System.nanoTime();
-                    try {
-                        launcher.run();
-                    } finally {
-                        ProcessHandle process = handle.get();
-                        if (process != null) {
-                            suiteHome.writePid(name, process);
-                            process.onExit().thenRun(wakeUp::release);
-                        }
-                    }
-                }
-            }
-            readiness.run();
-        }
-
-        void halt() {
-            synchronized (gate) {
-                stopper.run();
-                suiteHome.removePid(name);
-            }
-        }
-
-        void crash() {
-            synchronized (gate) {
-                killer.run();
-            }
-        }
-
-        void restart() {
-            try {
-                long ranFor = System.nanoTime() - startedAt;
-                quickDeaths = ranFor < QUICK_DEATH.toNanos() ? quickDeaths + 1 : 0;
-                long delaySeconds = quickDeaths == 0 ? 0 : Math.min(8, 1L << Math.min(3, quickDeaths - 1));
-                log("%s is not running; starting it again%s", name,
-                        delaySeconds == 0 ? "" : " in " + delaySeconds + " s");
-                if (delaySeconds > 0) {
-                    Thread.sleep(delaySeconds * 1000);
-                }
-                if (!wanted || !running.get()) {
-                    return;
-                }
-                long begin = System.nanoTime();
-                ensureRunning();
-                ProcessHandle process = handle.get();
-                log("%s is back (pid %s), ready after %.1f s", name, process == null ? "?" : process.pid(),
-                        (System.nanoTime() - begin) / 1e9);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                if (wanted && running.get()) {
-                    log("%s did not come back: %s", name, e.getMessage());
-                }
-            } finally {
-                restarting.set(false);
-                wakeUp.release();
-            }
-        }
     }
 
     /** How the suite is put together; every setting has the default {@code ./run.sh} uses. */

@@ -60,10 +60,10 @@ class LocalSuiteTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> suite.postgres().isAlive()
                     && suite.postgres().handle().pid() != firstPostgres.pid() && query(ports, "project"));
 
-            suite.stopPostgres();
+            suite.faults().stopPostgres();
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> !suite.postgres().isAlive());
-            suite.startPostgres();
+            suite.faults().startPostgres();
             assertThat(query(ports, "investment")).as("data kept across a stop").isTrue();
 
             postgres = suite.postgres().handle();

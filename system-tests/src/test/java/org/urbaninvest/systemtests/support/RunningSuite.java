@@ -128,7 +128,7 @@ public final class RunningSuite implements AutoCloseable {
         for (ServiceProcess process : suite.instances()) {
             if (!process.isAlive()) {
                 dead.add(process.name() + " (see " + process.logFile() + ")");
-                suite.startService(process.name());
+                suite.faults().startService(process.name());
             }
         }
         if (!dead.isEmpty()) {
