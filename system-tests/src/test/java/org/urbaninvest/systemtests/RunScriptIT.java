@@ -23,9 +23,10 @@ import org.urbaninvest.launcher.Ports;
 
 /**
  * {@code ./run.sh} as a user runs it (with its own state directory and free ports, two instances of project-service):
- * everything becomes ready, the banner lists every instance, the tokens it writes are accepted, an instance killed
- * with SIGKILL comes back while the other answers, and SIGTERM leaves no process behind. A replica count outside
- * 1–4 stops it with exit status 2 before anything starts.
+ * everything becomes ready, the demo data goes in through the public APIs and comes out of the reports with the
+ * articles' figures (SYSTEM.md §10) while loading it again changes nothing, the banner lists every instance, the
+ * tokens it writes are accepted, an instance killed with SIGKILL comes back while the other answers, and SIGTERM
+ * leaves no process behind. A replica count outside 1–4 stops it with exit status 2 before anything starts.
  * The build check of run.sh is skipped: the reactor has just packaged the services.
  */
 class RunScriptIT {
@@ -51,7 +52,7 @@ class RunScriptIT {
     }
 
     @Test
-    void startsEverythingRestartsAKilledServiceAndStopsCleanly() throws Exception {
+    void startsEverythingWithTheDemoDataRestartsAKilledServiceAndStopsCleanly() throws Exception {
         for (String service : SERVICES) {
             assertThat(repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"))
                     .as("packaged by the reactor before this module").exists();
@@ -63,7 +64,7 @@ class RunScriptIT {
                 "investment-service", ports.investment(), "reporting-service", ports.reporting());
 
         Path output = home.resolveSibling(home.getFileName() + ".out");
-        Process runSh = runSh(home, output, "--no-demo", "--replicas", "project-service=2",
+        Process runSh = runSh(home, output, "--replicas", "project-service=2",
                 "--postgres-port", Integer.toString(ports.postgres()),
                 "--kafka-port", Integer.toString(ports.kafka()),
                 "--kafka-controller-port", Integer.toString(ports.kafkaController()),
@@ -93,6 +94,15 @@ class RunScriptIT {
             String zones = "http://127.0.0.1:" + ports.project() + "/api/v1/zones?size=1";
             assertThat(status(zones, tokens.getProperty("VIEWER_TOKEN"))).as("viewer token accepted").isEqualTo(200);
             assertThat(status(zones, null)).as("no token").isEqualTo(401);
+
+            assertThat(Files.readString(output)).as("the demo data went into an empty store")
+                    .contains("demo data: loading through the REST APIs", " 89 agreements, ")
+                    .doesNotContain("NOT fully loaded", "the store holds data already");
+            DemoFigures demo = new DemoFigures("http://127.0.0.1:" + ports.project(),
+                    "http://127.0.0.1:" + ports.investment(), "http://127.0.0.1:" + ports.reporting(),
+                    tokens.getProperty("VIEWER_TOKEN"));
+            demo.awaitArticleFigures();
+            demo.loadAgainChangesNothing(tokens.getProperty("EDITOR_TOKEN"));
 
             Map<String, Long> pids = pids(home);
             assertThat(pids.keySet()).containsAll(SERVICES.stream().map(service -> service + "-0").toList())

@@ -148,8 +148,8 @@ public final class ServiceProcess {
     }
 
     public boolean isAlive() {
-        Process current = process;
-        return current != null && current.isAlive();
+        ProcessHandle current = handle();
+        return current != null && current.isAlive(); // the supervisor's notion of alive, so a restart never skips
     }
 
     /** The running process, or null. */
