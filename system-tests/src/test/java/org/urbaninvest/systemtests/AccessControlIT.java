@@ -42,7 +42,10 @@ class AccessControlIT extends SystemTest {
     /** Query parameters an endpoint cannot do without, with a value it accepts. */
     private static final Map<String, String> REQUIRED_QUERY = Map.of("metric", "intended");
 
+    /** Every endpoint that needs a token. */
     private List<Endpoint> endpoints;
+    /** The event schemas' endpoints, open to anyone. */
+    private List<Endpoint> openEndpoints;
     private final Map<String, String> keys = new LinkedHashMap<>();
 
     @BeforeAll
@@ -66,7 +69,9 @@ class AccessControlIT extends SystemTest {
         Reports reports = new Reports(suite());
         reports.awaitZone(ledger, zone);
         reports.awaitProgramme(ledger, programme);
-        endpoints = Endpoints.of(suite());
+        List<Endpoint> all = Endpoints.of(suite());
+        endpoints = all.stream().filter(endpoint -> !endpoint.isOpen()).toList();
+        openEndpoints = all.stream().filter(Endpoint::isOpen).toList();
     }
 
     /** The write endpoints as {@code "<service> <METHOD> <path template>"}, for the hostile input corpus. */
@@ -145,7 +150,7 @@ class AccessControlIT extends SystemTest {
     }
 
     @Test
-    void operationalEndpointsAndTheDashboardAreOpenAndCarryNoData() {
+    void operationalEndpointsEventSchemasAndTheDashboardAreOpenAndCarryNoData() {
         for (Service service : Service.values()) {
             for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started")) {
                 Reply reply = api().send(new Call(service, "GET", path));
@@ -155,6 +160,18 @@ class AccessControlIT extends SystemTest {
             assertThat(api().send(new Call(service, "GET", "/q/metrics")).status()).isEqualTo(200);
             assertThat(api().send(new Call(service, "GET", "/q/openapi")).status()).isEqualTo(200);
         }
+        assertThat(openEndpoints).map(Endpoint::toString).containsExactlyInAnyOrder(
+                "project-service GET /api/v1/schemas/events/{name}",
+                "investment-service GET /api/v1/schemas/events/{name}",
+                "reporting-service GET /api/v1/schemas/events/{name}");
+        Map<Service, String> produced = Map.of(Service.PROJECT, "zone.registered", Service.INVESTMENT,
+                "agreement.intended", Service.REPORTING, "report.zone-summary");
+        produced.forEach((service, type) -> {
+            Reply schema = api().send(new Call(service, "GET", "/api/v1/schemas/events/" + type));
+            assertThat(schema.status()).as("%s's schema of %s without a token", service.id(), type).isEqualTo(200);
+            assertThat(schema.contentType()).startsWith("application/schema+json");
+            assertNoData(schema);
+        });
         Reply page = api().send(new Call(Service.REPORTING, "GET", "/"));
         assertThat(page.status()).as("dashboard without a token").isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");

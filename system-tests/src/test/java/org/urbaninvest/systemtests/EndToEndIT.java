@@ -44,10 +44,10 @@ import org.urbaninvest.testsupport.EventSchemas;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIT extends SystemTest {
 
-    private static final Map<String, String> SOURCES = Map.of("zones.v1", "/project-service",
-            "programmes.v1", "/project-service", "projects.v1", "/project-service",
-            "investors.v1", "/investment-service", "agreements.v1", "/investment-service",
-            "zone-summaries.v1", "/reporting-service");
+    private static final Map<String, Service> PRODUCERS = Map.of("zones.v1", Service.PROJECT,
+            "programmes.v1", Service.PROJECT, "projects.v1", Service.PROJECT,
+            "investors.v1", Service.INVESTMENT, "agreements.v1", Service.INVESTMENT,
+            "zone-summaries.v1", Service.REPORTING);
     private static final Map<String, Set<String>> TYPES = Map.of(
             "zones.v1", Set.of("zone.registered", "zone.updated"),
             "programmes.v1", Set.of("programme.published", "programme.updated"),
@@ -273,7 +273,7 @@ class EndToEndIT extends SystemTest {
             assertThat(UUID.fromString(id).toString()).as("ce_id of %s is a UUID", where).isEqualToIgnoringCase(id);
             assertThat(ids.add(id)).as("ce_id %s of %s is unique", id, where).isTrue();
             assertThat(EventLog.header(record, "ce_source")).as("ce_source of %s", where)
-                    .isEqualTo(SOURCES.get(record.topic()));
+                    .isEqualTo("/" + PRODUCERS.get(record.topic()).id());
             String type = EventLog.header(record, "ce_type");
             assertThat(type).as("ce_type of %s", where).startsWith(EventSchemas.PREFIX);
             assertThat(TYPES.get(record.topic())).as("ce_type of %s", where)
@@ -286,6 +286,11 @@ class EndToEndIT extends SystemTest {
                     .startsWith("application/json");
             assertThat(EventSchemas.errors(type, record.value())).as("%s (%s) against its schema: %s", where, type,
                     record.value()).isEmpty();
+            String dataschema = EventLog.header(record, "ce_dataschema");
+            assertThat(dataschema).as("ce_dataschema of %s", where).isEqualTo(suite().url(PRODUCERS.get(record.topic()))
+                    + "/api/v1/schemas/events/" + type.substring(EventSchemas.PREFIX.length()));
+            assertThat(EventSchemas.errorsAgainst(dataschema, record.value()))
+                    .as("%s (%s) against the schema fetched from %s", where, type, dataschema).isEmpty();
             JsonNode value = Api.parse(record.value());
             String keyField = record.topic().equals("zone-summaries.v1") ? "zone"
                     : record.topic().startsWith("investors") || record.topic().startsWith("agreements") ? "id"

@@ -36,10 +36,22 @@ public final class EventSchemas {
         return "events/" + ceType.substring(PREFIX.length()) + ".schema.json";
     }
 
+    /**
+     * The validation errors of {@code value} against the schema at {@code url} (a {@code ce_dataschema}), fetched as
+     * a consumer would, with its {@code $ref}s resolved against that URL; empty when valid.
+     */
+    public static Set<String> errorsAgainst(String url, String value) {
+        return validate(SCHEMAS.computeIfAbsent(url, location -> FACTORY.getSchema(SchemaLocation.of(location))),
+                value);
+    }
+
     /** The validation errors of {@code value} against the schema of {@code ceType}; empty when valid. */
     public static Set<String> errors(String ceType, String value) {
-        JsonSchema schema = SCHEMAS.computeIfAbsent(resourceFor(ceType),
-                resource -> FACTORY.getSchema(SchemaLocation.of("classpath:" + resource)));
+        return validate(SCHEMAS.computeIfAbsent(resourceFor(ceType),
+                resource -> FACTORY.getSchema(SchemaLocation.of("classpath:" + resource))), value);
+    }
+
+    private static Set<String> validate(JsonSchema schema, String value) {
         try {
             JsonNode node = JSON.readTree(value);
             return schema.validate(node).stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());

@@ -342,6 +342,8 @@ public final class LocalSuite implements AutoCloseable {
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service, instance)));
         env.put("URBANINVEST_INSTANCE", ServiceProcess.instanceName(service, instance));
+        // where consumers fetch the schemas named by ce_dataschema: instance 0 of the producing service
+        env.put("URBANINVEST_OUTBOX_SCHEMA_BASE_URL", "http://127.0.0.1:" + port(service, 0) + "/api/v1/schemas/events");
         // no trace collector runs locally; set OTEL_EXPORTER_OTLP_ENDPOINT to send traces to one
         if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "true");

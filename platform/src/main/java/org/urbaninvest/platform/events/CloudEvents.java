@@ -12,6 +12,8 @@ public final class CloudEvents {
     public static final String TYPE = "ce_type";
     public static final String SUBJECT = "ce_subject";
     public static final String TIME = "ce_time";
+    /** Where the producer serves the JSON Schema of the event's data (its {@code EventSchemaResource}). */
+    public static final String DATASCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
 
     public static final String SPEC_VERSION_1_0 = "1.0";

@@ -8,8 +8,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** The CloudEvents attributes of one event, to and from Kafka headers. */
-public record EventEnvelope(UUID id, String source, String type, String subject, Instant time) {
+/**
+ * The CloudEvents attributes of one event, to and from Kafka headers. {@code dataschema} is optional (null when
+ * absent): the suite's producers always set it, a consumer does not need it.
+ */
+public record EventEnvelope(UUID id, String source, String type, String subject, Instant time, String dataschema) {
 
     public Headers toHeaders() {
         RecordHeaders headers = new RecordHeaders();
@@ -19,6 +22,9 @@ public record EventEnvelope(UUID id, String source, String type, String subject,
         put(headers, CloudEvents.TYPE, type);
         put(headers, CloudEvents.SUBJECT, subject);
         put(headers, CloudEvents.TIME, time.toString());
+        if (dataschema != null) {
+            put(headers, CloudEvents.DATASCHEMA, dataschema);
+        }
         put(headers, CloudEvents.CONTENT_TYPE, CloudEvents.JSON);
         return headers;
     }
@@ -32,7 +38,8 @@ public record EventEnvelope(UUID id, String source, String type, String subject,
         try {
             return new EventEnvelope(UUID.fromString(require(headers, CloudEvents.ID)),
                     require(headers, CloudEvents.SOURCE), require(headers, CloudEvents.TYPE),
-                    require(headers, CloudEvents.SUBJECT), Instant.parse(require(headers, CloudEvents.TIME)));
+                    require(headers, CloudEvents.SUBJECT), Instant.parse(require(headers, CloudEvents.TIME)),
+                    get(headers, CloudEvents.DATASCHEMA));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new PoisonEventException("malformed CloudEvents header: " + e.getMessage());
         }

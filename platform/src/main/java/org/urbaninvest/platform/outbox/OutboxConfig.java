@@ -34,4 +34,11 @@ public interface OutboxConfig {
 
     /** The CloudEvents {@code source}; defaults to {@code /<application name>}. */
     Optional<String> source();
+
+    /**
+     * Where consumers fetch this service's event schemas: every event's {@code ce_dataschema} is this URL followed
+     * by {@code /<type>} (the type without {@code org.urbaninvest.}). The default names the service inside its
+     * Kubernetes namespace; the launcher sets the local address, an operator may set a public one.
+     */
+    String schemaBaseUrl();
 }

@@ -29,6 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.urbaninvest.platform.events.CloudEvents;
 import org.urbaninvest.platform.events.EventEnvelope;
 import org.urbaninvest.platform.kafka.KafkaClientSettings;
 
@@ -321,9 +322,10 @@ public class OutboxRelay {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     String key = rs.getString("message_key");
+                    String type = rs.getString("ce_type");
                     EventEnvelope envelope = new EventEnvelope(rs.getObject("event_id", UUID.class),
-                            rs.getString("ce_source"), rs.getString("ce_type"), key,
-                            rs.getTimestamp("ce_time").toInstant());
+                            rs.getString("ce_source"), type, key, rs.getTimestamp("ce_time").toInstant(),
+                            dataschema(type));
                     ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString("topic"), null, key,
                             rs.getString("payload"), envelope.toHeaders());
                     acks.add(producer.send(record));
@@ -352,6 +354,12 @@ public class OutboxRelay {
             mark.executeUpdate();
         }
         return ids.size();
+    }
+
+    /** The URL of the event type's schema, as the service's {@code EventSchemaResource} serves it. */
+    String dataschema(String type) {
+        String name = type.startsWith(CloudEvents.TYPE_PREFIX) ? type.substring(CloudEvents.TYPE_PREFIX.length()) : type;
+        return config.schemaBaseUrl().replaceAll("/+$", "") + "/" + name;
     }
 
     private Map<String, Object> producerConfig() {

@@ -121,7 +121,7 @@ class EventInboxTest {
 
     private IncomingEvent event(String key, long version, String text) {
         return new IncomingEvent(new EventEnvelope(UUID.randomUUID(), "/test", "org.urbaninvest.note.updated", key,
-                Instant.now()), key, version,
+                Instant.now(), null), key, version,
                 json.createObjectNode().put("id", key).put("text", text).put("version", version), "notes.v1", 0, 0);
     }
 

@@ -43,6 +43,8 @@ class OutboxTest {
         assertThat(header(record, CloudEvents.SUBJECT)).isEqualTo(id);
         assertThat(Instant.parse(header(record, CloudEvents.TIME))).isBefore(Instant.now().plusSeconds(1));
         assertThat(header(record, CloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(header(record, CloudEvents.DATASCHEMA))
+                .isEqualTo("http://platform-test:8080/api/v1/schemas/events/note.registered");
         JsonNode snapshot = json.readTree(record.value());
         assertThat(snapshot.get("text").asText()).isEqualTo("hello");
         assertThat(snapshot.get("version").asLong()).isEqualTo(1);

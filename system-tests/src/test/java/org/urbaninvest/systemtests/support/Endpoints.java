@@ -11,6 +11,7 @@ import org.urbaninvest.systemtests.support.RunningSuite.Service;
 public final class Endpoints {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
+    private static final String OPEN_PREFIX = "/api/v1/schemas/";
 
     /** One operation: service, HTTP method, path template (e.g. {@code /api/v1/zones/{code}}), request types. */
     public record Endpoint(Service service, String method, String path, List<String> consumes,
@@ -18,6 +19,11 @@ public final class Endpoints {
 
         public boolean isRead() {
             return method.equals("GET");
+        }
+
+        /** The event schemas (named by {@code ce_dataschema}): open to anyone, they carry no data. */
+        public boolean isOpen() {
+            return method.equals("GET") && path.startsWith(OPEN_PREFIX);
         }
 
         public boolean isAdmin() {
