@@ -29,6 +29,7 @@ import org.urbaninvest.systemtests.support.Figures;
 import org.urbaninvest.systemtests.support.Ledger;
 import org.urbaninvest.systemtests.support.Money;
 import org.urbaninvest.systemtests.support.Reports;
+import org.urbaninvest.systemtests.support.AsyncApi;
 import org.urbaninvest.systemtests.support.RunningSuite.Service;
 import org.urbaninvest.systemtests.support.SystemTest;
 import org.urbaninvest.systemtests.support.Workload;
@@ -44,19 +45,6 @@ import org.urbaninvest.testsupport.EventSchemas;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIT extends SystemTest {
 
-    private static final Map<String, Service> PRODUCERS = Map.of("zones.v1", Service.PROJECT,
-            "programmes.v1", Service.PROJECT, "projects.v1", Service.PROJECT,
-            "investors.v1", Service.INVESTMENT, "agreements.v1", Service.INVESTMENT,
-            "zone-summaries.v1", Service.REPORTING);
-    private static final Map<String, Set<String>> TYPES = Map.of(
-            "zones.v1", Set.of("zone.registered", "zone.updated"),
-            "programmes.v1", Set.of("programme.published", "programme.updated"),
-            "projects.v1", Set.of("project.registered", "project.updated", "project.status-changed"),
-            "investors.v1", Set.of("investor.registered", "investor.updated"),
-            "agreements.v1", Set.of("agreement.intended", "agreement.signed", "agreement.started",
-                    "agreement.operational", "agreement.withdrawn", "agreement.amended",
-                    "agreement.disbursement-recorded"),
-            "zone-summaries.v1", Set.of("report.zone-summary"));
 
     private final Ledger ledger = new Ledger();
     private Workload workload;
@@ -257,10 +245,14 @@ class EndToEndIT extends SystemTest {
         // the reports converging proves only the events that move their figures (renames and replacements move
         // none, and each service relays on its own): the topics are read until they hold every event type of the
         // scenario and the current version of each aggregate followed below
+        // what the services declare in their AsyncAPI documents: each topic's producer and event types
+        AsyncApi.Topics declared = AsyncApi.read(api());
+        assertThat(declared.producers().keySet()).as("topics the AsyncAPI documents declare")
+                .containsExactlyInAnyOrderElementsOf(EventLog.TOPICS);
         EventLog log = new EventLog(suite());
         List<ConsumerRecord<String, String>> records = await("every event of the scenario on the topics")
                 .atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> log.readAll(EventLog.TOPICS), all -> holdsTheScenario(all, currentVersions));
+                .until(() -> log.readAll(EventLog.TOPICS), all -> holdsTheScenario(all, declared.allTypes(), currentVersions));
         Set<String> ids = new HashSet<>();
         Map<String, Long> versions = new HashMap<>();
         Set<String> typesSeen = new HashSet<>();
@@ -273,10 +265,10 @@ class EndToEndIT extends SystemTest {
             assertThat(UUID.fromString(id).toString()).as("ce_id of %s is a UUID", where).isEqualToIgnoringCase(id);
             assertThat(ids.add(id)).as("ce_id %s of %s is unique", id, where).isTrue();
             assertThat(EventLog.header(record, "ce_source")).as("ce_source of %s", where)
-                    .isEqualTo("/" + PRODUCERS.get(record.topic()).id());
+                    .isEqualTo("/" + declared.producers().get(record.topic()).id());
             String type = EventLog.header(record, "ce_type");
             assertThat(type).as("ce_type of %s", where).startsWith(EventSchemas.PREFIX);
-            assertThat(TYPES.get(record.topic())).as("ce_type of %s", where)
+            assertThat(declared.types().get(record.topic())).as("ce_type of %s, as the producer's AsyncAPI declares", where)
                     .contains(type.substring(EventSchemas.PREFIX.length()));
             typesSeen.add(type.substring(EventSchemas.PREFIX.length()));
             assertThat(EventLog.header(record, "ce_subject")).as("ce_subject of %s", where).isEqualTo(record.key());
@@ -287,7 +279,7 @@ class EndToEndIT extends SystemTest {
             assertThat(EventSchemas.errors(type, record.value())).as("%s (%s) against its schema: %s", where, type,
                     record.value()).isEmpty();
             String dataschema = EventLog.header(record, "ce_dataschema");
-            assertThat(dataschema).as("ce_dataschema of %s", where).isEqualTo(suite().url(PRODUCERS.get(record.topic()))
+            assertThat(dataschema).as("ce_dataschema of %s", where).isEqualTo(suite().url(declared.producers().get(record.topic()))
                     + "/api/v1/schemas/events/" + type.substring(EventSchemas.PREFIX.length()));
             assertThat(EventSchemas.errorsAgainst(dataschema, record.value()))
                     .as("%s (%s) against the schema fetched from %s", where, type, dataschema).isEmpty();
@@ -304,8 +296,8 @@ class EndToEndIT extends SystemTest {
                         .isGreaterThan(previous == null ? 0 : previous);
             }
         }
-        assertThat(typesSeen).as("every event type of the scenario was published")
-                .containsAll(TYPES.values().stream().flatMap(Set::stream).toList());
+        assertThat(typesSeen).as("every event type the AsyncAPI documents declare was published")
+                .containsAll(declared.allTypes());
 
         // the value of an aggregate's last event is its GET representation at that version
         keys.forEach((topic, key) -> {
@@ -342,7 +334,8 @@ class EndToEndIT extends SystemTest {
      * Whether {@code records} carry every event type of the scenario, and for each key followed (by topic) an event
      * of the version it has now.
      */
-    private boolean holdsTheScenario(List<ConsumerRecord<String, String>> records, Map<String, Long> currentVersions) {
+    private boolean holdsTheScenario(List<ConsumerRecord<String, String>> records, Set<String> declaredTypes,
+            Map<String, Long> currentVersions) {
         Set<String> types = new HashSet<>();
         Map<String, Long> latest = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -358,7 +351,7 @@ class EndToEndIT extends SystemTest {
                 }
             }
         }
-        return types.containsAll(TYPES.values().stream().flatMap(Set::stream).toList())
+        return types.containsAll(declaredTypes)
                 && currentVersions.entrySet().stream()
                         .allMatch(current -> current.getValue().equals(latest.get(current.getKey())));
     }

@@ -1,6 +1,9 @@
 package org.urbaninvest.platform.events;
 
+import io.vertx.ext.web.Router;
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,11 +34,13 @@ import org.urbaninvest.platform.problem.ProblemException;
  * ({@code src/main/resources/events/} of the service): {@code GET /api/v1/schemas/events/<type>} for a type such as
  * {@code project.registered} — the URL each event names in its {@code ce_dataschema} header — and the files those
  * schemas refer to ({@code project.schema.json}, {@code defs/agreement.json}) by their relative names, so a
- * validator resolving {@code $ref} against the schema's URL finds them. Open (a schema carries no data) and
- * cacheable, with a strong {@code ETag}.
+ * validator resolving {@code $ref} against the schema's URL finds them. The service's AsyncAPI document is
+ * {@code asyncapi.yaml} in the same folder (so its payload references resolve the same way), and
+ * {@code /q/asyncapi} redirects to it. Open (a schema carries no data) and cacheable, with a strong {@code ETag}.
  */
 @Path(EventSchemaResource.PATH)
 @PermitAll
+@Singleton
 @Tag(name = "Event schemas")
 public class EventSchemaResource {
 
@@ -43,6 +48,11 @@ public class EventSchemaResource {
     public static final String PATH = "/api/v1/schemas/events";
 
     public static final String MEDIA_TYPE = "application/schema+json";
+
+    /** The service's AsyncAPI document, beside the schemas its payloads name. */
+    public static final String ASYNCAPI = PATH + "/asyncapi.yaml";
+
+    static final String YAML = "application/yaml";
 
     private static final String FOLDER = "events/";
     private static final String SCHEMA_SUFFIX = ".schema.json";
@@ -52,10 +62,11 @@ public class EventSchemaResource {
 
     @GET
     @Path("{name: [a-z0-9][a-z0-9.-]*(?:/[a-z0-9][a-z0-9.-]*)?}")
-    @Produces(MEDIA_TYPE)
-    @Operation(summary = "The JSON Schema of an event type (the URL in ce_dataschema), or a file it refers to")
-    @APIResponse(responseCode = "200", description = "the schema (draft 2020-12)",
-            content = @Content(mediaType = MEDIA_TYPE))
+    @Produces({MEDIA_TYPE, YAML})
+    @Operation(summary = "The JSON Schema of an event type (the URL in ce_dataschema), a file it refers to, or the "
+            + "service's AsyncAPI document (asyncapi.yaml)")
+    @APIResponse(responseCode = "200", description = "the schema (draft 2020-12), or the AsyncAPI 3.0 document",
+            content = {@Content(mediaType = MEDIA_TYPE), @Content(mediaType = YAML)})
     @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "this service produces no such event type")
     public Response schema(@Parameter(description = "an event type without the org.urbaninvest. prefix, e.g. "
@@ -67,12 +78,18 @@ public class EventSchemaResource {
         if (unchanged != null) {
             return unchanged.cacheControl(CACHE).build();
         }
-        return Response.ok(schema.body(), MEDIA_TYPE).tag(schema.tag()).cacheControl(CACHE).build();
+        return Response.ok(schema.body(), name.endsWith(".yaml") ? YAML : MEDIA_TYPE).tag(schema.tag())
+                .cacheControl(CACHE).build();
     }
 
-    /** The schema's file: {@code <type>.schema.json} for a type, the name itself for a referenced file. */
+    /** {@code /q/asyncapi}, beside the other documents a service describes itself with, leads to its AsyncAPI. */
+    void asyncApi(@Observes Router router) {
+        router.get("/q/asyncapi").handler(context -> context.redirect(ASYNCAPI));
+    }
+
+    /** The file: {@code <type>.schema.json} for a type, the name itself for a file named with its extension. */
     static String file(String name) {
-        return FOLDER + (name.endsWith(".json") ? name : name + SCHEMA_SUFFIX);
+        return FOLDER + (name.endsWith(".json") || name.endsWith(".yaml") ? name : name + SCHEMA_SUFFIX);
     }
 
     private static Optional<Schema> load(String name) {

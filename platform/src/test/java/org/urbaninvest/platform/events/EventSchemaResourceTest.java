@@ -34,6 +34,16 @@ class EventSchemaResourceTest {
     }
 
     @Test
+    void qAsyncapiLeadsToTheServicesAsyncApiDocumentBesideItsSchemas() throws IOException {
+        given().redirects().follow(false).get("/q/asyncapi")
+                .then().statusCode(302).header("Location", org.hamcrest.Matchers.endsWith("/api/v1/schemas/events/asyncapi.yaml"));
+        Response document = given().get("/q/asyncapi");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.contentType()).startsWith("application/yaml");
+        assertThat(document.asString()).isEqualTo(Files.readString(FILES.resolve("asyncapi.yaml")));
+    }
+
+    @Test
     void aClientHoldingTheETagGetsNotModified() {
         String etag = given().get("/api/v1/schemas/events/note.registered").then().statusCode(200)
                 .extract().header("ETag");
