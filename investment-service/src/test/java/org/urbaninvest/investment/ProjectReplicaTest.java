@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.urbaninvest.investment.repository.ProjectRef;
+import org.urbaninvest.investment.domain.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 import org.urbaninvest.testsupport.KafkaTestClient;
 

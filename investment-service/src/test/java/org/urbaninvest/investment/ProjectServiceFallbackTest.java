@@ -13,7 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.urbaninvest.investment.repository.ProjectRef;
+import org.urbaninvest.investment.domain.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 
 /** A project the replica has not seen yet: the service asks project-service (here the test app's stand-in). */
