@@ -15,11 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
 import org.urbaninvest.investment.mapping.AgreementMapper;
 import org.urbaninvest.investment.service.AgreementService;
 import org.urbaninvest.investment.domain.Stage;
+import org.urbaninvest.platform.json.WireEnum;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
@@ -143,7 +143,7 @@ public class AgreementResource {
         try {
             return Stage.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("stage", "must be one of " + Arrays.toString(Stage.values()));
+            throw ProblemException.badRequest("stage", "must be one of " + WireEnum.accepted(Stage.class));
         }
     }
 
