@@ -16,7 +16,11 @@ class HealthTest {
     }
 
     @Test
-    void openApiWithoutToken() {
-        given().when().get("/q/openapi").then().statusCode(200);
+    void openApiWithoutTokenDocumentsTheRequiredIfMatch() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/investors/{id}'.put.parameters.find { it.name == 'If-Match' }.in",
+                        equalTo("header"))
+                .body("paths.'/api/v1/investors/{id}'.put.parameters.find { it.name == 'If-Match' }.required",
+                        equalTo(true));
     }
 }

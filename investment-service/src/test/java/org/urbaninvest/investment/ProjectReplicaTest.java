@@ -2,6 +2,7 @@ package org.urbaninvest.investment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.urbaninvest.investment.Fixtures.asEditor;
@@ -22,7 +23,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.urbaninvest.investment.repository.ProjectRef;
+import org.urbaninvest.investment.domain.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 import org.urbaninvest.testsupport.KafkaTestClient;
 
@@ -127,7 +128,8 @@ class ProjectReplicaTest {
         awaitReplica(code, 2);
 
         asEditor().body(intend(code, investor(), "10.00", "2022-07-01")).post("/api/v1/agreements")
-                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("projectCode"));
+                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("projectCode"))
+                .body("errors[0].message", containsString("is cancelled"));
         asViewer().queryParam("project", code).get("/api/v1/agreements").then().body("total", equalTo(0));
     }
 

@@ -2,6 +2,7 @@ package org.urbaninvest.investment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.urbaninvest.investment.Fixtures.asEditor;
 import static org.urbaninvest.investment.Fixtures.asViewer;
@@ -13,7 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.urbaninvest.investment.repository.ProjectRef;
+import org.urbaninvest.investment.domain.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 
 /** A project the replica has not seen yet: the service asks project-service (here the test app's stand-in). */
@@ -48,7 +49,8 @@ class ProjectServiceFallbackTest {
     void refusesAProjectProjectServiceDoesNotKnow() {
         String code = unique("unknown");
         asEditor().body(intend(code, investor(), "10.00", "2022-07-01")).post("/api/v1/agreements")
-                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("projectCode"));
+                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("projectCode"))
+                .body("errors[0].message", containsString("no project "));
         assertThat(ProjectServiceStub.callers(code)).hasSize(1);
         assertThat(replicaOf(code)).isNull();
         asViewer().queryParam("project", code).get("/api/v1/agreements").then().body("total", equalTo(0));
@@ -59,7 +61,8 @@ class ProjectServiceFallbackTest {
         String code = unique("cancelled-remote");
         ProjectServiceStub.put(code, "zone-a", "cancelled", 2);
         asEditor().body(intend(code, investor(), "10.00", "2022-07-01")).post("/api/v1/agreements")
-                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("projectCode"));
+                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("projectCode"))
+                .body("errors[0].message", containsString("is cancelled"));
         asViewer().queryParam("project", code).get("/api/v1/agreements").then().body("total", equalTo(0));
     }
 }

@@ -344,6 +344,10 @@ class HostileInputIT extends SystemTest {
                 () -> programmeBody(b -> b.remove("code")), Set.of(400, 412), "\"; DROP TABLE programme;--\""));
         cases.add(json("PUT without If-Match", Service.PROJECT, "PUT", projectItem,
                 () -> projectBody(b -> b.remove("code")), Set.of(428)));
+        cases.add(json("investor PUT without If-Match", Service.INVESTMENT, "PUT", investorItem,
+                () -> investorBody(b -> b.put("name", "Unguarded investor")), Set.of(428)));
+        cases.add(json("stale If-Match (investor)", Service.INVESTMENT, "PUT", investorItem,
+                () -> investorBody(b -> b.put("name", "Stale investor")), Set.of(412), "\"99\""));
         cases.add(json("unknown parent zone", Service.PROJECT, "POST", zones,
                 () -> zoneBody(b -> b.put("parentCode", Workload.uniqueCode("nowhere"))), Set.of(422)));
         cases.add(json("re-parent a zone under itself", Service.PROJECT, "PUT", zoneItem,

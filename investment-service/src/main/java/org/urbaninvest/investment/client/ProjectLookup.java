@@ -9,7 +9,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.urbaninvest.investment.repository.ProjectRef;
+import org.urbaninvest.investment.domain.ProjectRef;
 
 /**
  * Asks project-service for a project the replica has not seen yet. A 404 is an answer (no such project);

@@ -5,17 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
-import org.urbaninvest.investment.repository.Agreement;
-import org.urbaninvest.investment.repository.Disbursement;
-import org.urbaninvest.investment.repository.HistoryEntry;
-import org.urbaninvest.investment.rest.AgreementView;
-import org.urbaninvest.investment.rest.AgreementView.DisbursementView;
-import org.urbaninvest.investment.rest.AgreementView.HistoryView;
+import org.urbaninvest.investment.repository.AgreementEntity;
+import org.urbaninvest.investment.repository.DisbursementEntity;
+import org.urbaninvest.investment.repository.HistoryEntryEntity;
+import org.urbaninvest.investment.rest.Agreement;
 import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.platform.paging.Page;
 
-/** Agreement entity ⇄ API representation (which is also the event snapshot). */
+/** Agreement entity → API representation, and the history entries' {@code changes} as stored ⇄ as shown. */
 @ApplicationScoped
 public class AgreementMapper {
 
@@ -26,35 +24,46 @@ public class AgreementMapper {
     @Inject
     ObjectMapper json;
 
-    public AgreementView toView(Agreement agreement) {
-        List<DisbursementView> disbursements = agreement.disbursements.stream().map(AgreementMapper::toView).toList();
-        return new AgreementView(agreement.id, agreement.projectCode, agreement.zoneCode, agreement.investorId,
+    public Agreement toResponse(AgreementEntity agreement) {
+        return new Agreement(agreement.id, agreement.projectCode, agreement.zoneCode, agreement.investorId,
                 agreement.reference, agreement.stage, intendedAmount(agreement), agreement.intendedOn,
                 signedAmount(agreement), agreement.signedOn, agreement.startedOn, agreement.operationalOn,
-                agreement.withdrawnOn, agreement.withdrawalReason, disbursements, fundsInPlace(agreement),
-                agreement.history.stream().map(this::toView).toList(), agreement.version, agreement.createdAt,
+                agreement.withdrawnOn, agreement.withdrawalReason,
+                agreement.disbursements.stream().map(AgreementMapper::toResponse).toList(), fundsInPlace(agreement),
+                agreement.history.stream().map(this::toResponse).toList(), agreement.version, agreement.createdAt,
                 agreement.updatedAt);
     }
 
-    public static Money intendedAmount(Agreement agreement) {
+    /** A page of agreements as the API shows it. */
+    public Page<Agreement> toResponse(Page<AgreementEntity> page) {
+        return new Page<>(page.items().stream().map(this::toResponse).toList(), page.page(), page.size(),
+                page.total());
+    }
+
+    public static Money intendedAmount(AgreementEntity agreement) {
         return new Money(agreement.intendedAmount, agreement.intendedCurrency);
     }
 
     /** The signed amount, or null before signing. */
-    public static Money signedAmount(Agreement agreement) {
+    public static Money signedAmount(AgreementEntity agreement) {
         return agreement.signedAmount == null ? null : new Money(agreement.signedAmount, agreement.signedCurrency);
     }
 
     /** The sum of the disbursements in the signed amount's currency; before signing 0 in the intended currency. */
-    public static Money fundsInPlace(Agreement agreement) {
+    public static Money fundsInPlace(AgreementEntity agreement) {
         Money total = Money.zero(agreement.signedCurrency != null ? agreement.signedCurrency
                 : agreement.intendedCurrency);
-        for (Disbursement disbursement : agreement.disbursements) {
-            total = total.plus(new Money(disbursement.amount, disbursement.currency));
+        for (DisbursementEntity disbursement : agreement.disbursements) {
+            total = total.plus(amount(disbursement));
         }
         return total;
     }
 
+    public static Money amount(DisbursementEntity disbursement) {
+        return new Money(disbursement.amount, disbursement.currency);
+    }
+
+    /** The changes of a history entry as stored: field name → {@code {"from": …, "to": …}}. */
     public String changes(Map<String, Change> changes) {
         try {
             return json.writeValueAsString(changes);
@@ -63,18 +72,22 @@ public class AgreementMapper {
         }
     }
 
-    private HistoryView toView(HistoryEntry entry) {
-        JsonNode changes;
+    /** The changes of a stored history entry, as the API and the events show them. */
+    public JsonNode changes(HistoryEntryEntity entry) {
         try {
-            changes = json.readTree(entry.changes);
+            return json.readTree(entry.changes);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("history entry " + entry.id + " holds invalid JSON", e);
         }
-        return new HistoryView(entry.at, entry.action, entry.stage, entry.date, entry.actor, entry.reason, changes);
     }
 
-    private static DisbursementView toView(Disbursement disbursement) {
-        return new DisbursementView(disbursement.id, new Money(disbursement.amount, disbursement.currency),
-                disbursement.receivedOn, disbursement.recordedAt);
+    private Agreement.HistoryEntry toResponse(HistoryEntryEntity entry) {
+        return new Agreement.HistoryEntry(entry.at, entry.action, entry.stage, entry.date, entry.actor, entry.reason,
+                changes(entry));
+    }
+
+    private static Agreement.Disbursement toResponse(DisbursementEntity disbursement) {
+        return new Agreement.Disbursement(disbursement.id, amount(disbursement), disbursement.receivedOn,
+                disbursement.recordedAt);
     }
 }

@@ -1,8 +1,7 @@
 package org.urbaninvest.investment.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,27 +9,36 @@ import java.util.UUID;
 import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.investment.domain.AgreementFilter;
 
-/** Agreement look-ups beyond the primary key: the filtered, paged list. */
+/** Agreements with their history and disbursements; beyond the primary key, the filtered, paged list. */
 @ApplicationScoped
-public class AgreementRepository {
+public class AgreementRepository implements PanacheRepositoryBase<AgreementEntity, UUID> {
 
-    /** The list filters; null means "any". */
-    @Inject
-    EntityManager entityManager;
+    /** Stores a new history entry of an agreement already stored. */
+    public void persist(HistoryEntryEntity entry) {
+        getEntityManager().persist(entry);
+    }
 
+    /** Stores a new disbursement of an agreement already stored. */
+    public void persist(DisbursementEntity disbursement) {
+        getEntityManager().persist(disbursement);
+    }
+
+    /** One page of the agreements matching {@code filter}, oldest first. */
     @SuppressWarnings("unchecked")
-    public List<Agreement> page(AgreementFilter filter, int page, int size) {
+    public List<AgreementEntity> page(AgreementFilter filter, int page, int size) {
         List<Object> parameters = new ArrayList<>();
         String where = where(filter, parameters);
-        Query query = entityManager.createNativeQuery("SELECT a.* FROM agreement a" + where
-                + " ORDER BY a.created_at, a.id LIMIT " + size + " OFFSET " + ((long) page * size), Agreement.class);
+        Query query = getEntityManager().createNativeQuery("SELECT a.* FROM agreement a" + where
+                        + " ORDER BY a.created_at, a.id LIMIT " + size + " OFFSET " + ((long) page * size),
+                AgreementEntity.class);
         bind(query, parameters);
         return query.getResultList();
     }
 
     public long count(AgreementFilter filter) {
         List<Object> parameters = new ArrayList<>();
-        Query query = entityManager.createNativeQuery("SELECT count(*) FROM agreement a" + where(filter, parameters));
+        Query query = getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM agreement a" + where(filter, parameters));
         bind(query, parameters);
         return ((Number) query.getSingleResult()).longValue();
     }

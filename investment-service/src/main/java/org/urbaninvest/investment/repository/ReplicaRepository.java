@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
+import org.urbaninvest.investment.domain.ProjectRef;
 
 /**
  * The service's copies of project-service's projects and zones. Every write keeps the newest version: the

@@ -15,10 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
+import org.urbaninvest.investment.mapping.AgreementMapper;
 import org.urbaninvest.investment.service.AgreementService;
 import org.urbaninvest.investment.domain.Stage;
+import org.urbaninvest.platform.json.WireEnum;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
@@ -33,71 +34,75 @@ public class AgreementResource {
     @Inject
     AgreementService agreements;
 
+    @Inject
+    AgreementMapper mapper;
+
     @POST
     @Idempotent
     @RolesAllowed(Roles.EDITOR)
-    public Response intend(@Valid @NotNull AgreementRequests.Intend request) {
-        AgreementView agreement = agreements.intend(request);
-        return Response.created(location(agreement)).entity(agreement).tag(etag(agreement)).build();
+    public Response intend(@Valid @NotNull IntendRequest request) {
+        return created(mapper.toResponse(agreements.intend(request.projectCode(), request.investorId(),
+                request.intendedAmount(), request.intendedOn(), request.reference())));
     }
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<AgreementView> list(@QueryParam("project") String project, @QueryParam("zone") String zone,
+    public Page<Agreement> list(@QueryParam("project") String project, @QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") String includeSubzones,
             @QueryParam("stage") String stage, @QueryParam("investor") String investor,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
         AgreementFilter filter = new AgreementFilter(blankToNull(project), blankToNull(zone),
                 bool("includeSubzones", includeSubzones), stage(stage), uuid("investor", investor));
-        return agreements.list(filter, page, size);
+        return mapper.toResponse(agreements.list(filter, page, size));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.VIEWER)
     public Response get(@PathParam("id") UUID id) {
-        return ok(agreements.get(id));
+        return ok(mapper.toResponse(agreements.get(id)));
     }
 
     @POST
     @Idempotent
     @Path("/{id}/sign")
     @RolesAllowed(Roles.EDITOR)
-    public Response sign(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Sign request) {
-        return ok(agreements.sign(id, request));
+    public Response sign(@PathParam("id") UUID id, @Valid @NotNull SignRequest request) {
+        return ok(mapper.toResponse(agreements.sign(id, request.signedAmount(), request.signedOn())));
     }
 
     @POST
     @Idempotent
     @Path("/{id}/start")
     @RolesAllowed(Roles.EDITOR)
-    public Response start(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Start request) {
-        return ok(agreements.start(id, request));
+    public Response start(@PathParam("id") UUID id, @Valid @NotNull StartRequest request) {
+        return ok(mapper.toResponse(agreements.start(id, request.startedOn())));
     }
 
     @POST
     @Idempotent
     @Path("/{id}/operate")
     @RolesAllowed(Roles.EDITOR)
-    public Response operate(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Operate request) {
-        return ok(agreements.operate(id, request));
+    public Response operate(@PathParam("id") UUID id, @Valid @NotNull OperateRequest request) {
+        return ok(mapper.toResponse(agreements.operate(id, request.operationalOn())));
     }
 
     @POST
     @Idempotent
     @Path("/{id}/withdraw")
     @RolesAllowed(Roles.EDITOR)
-    public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Withdraw request) {
-        return ok(agreements.withdraw(id, request));
+    public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull WithdrawRequest request) {
+        return ok(mapper.toResponse(agreements.withdraw(id, request.withdrawnOn(), request.reason())));
     }
 
     @POST
     @Idempotent
     @Path("/{id}/amend")
     @RolesAllowed(Roles.EDITOR)
-    public Response amend(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Amend request) {
-        return ok(agreements.amend(id, request));
+    public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendRequest request) {
+        return ok(mapper.toResponse(
+                agreements.amend(id, request.intendedAmount(), request.signedAmount(), request.reason())));
     }
 
     /** Answers 201 with the updated agreement; {@code Location} is the agreement's. */
@@ -105,21 +110,18 @@ public class AgreementResource {
     @Idempotent
     @Path("/{id}/disbursements")
     @RolesAllowed(Roles.EDITOR)
-    public Response disburse(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Disburse request) {
-        AgreementView agreement = agreements.disburse(id, request);
-        return Response.created(location(agreement)).entity(agreement).tag(etag(agreement)).build();
+    public Response disburse(@PathParam("id") UUID id, @Valid @NotNull DisburseRequest request) {
+        return created(mapper.toResponse(agreements.disburse(id, request.amount(), request.receivedOn())));
     }
 
-    private static Response ok(AgreementView agreement) {
-        return Response.ok(agreement).tag(etag(agreement)).build();
+    /** 201 with the agreement; {@code Location} is the agreement's. */
+    private static Response created(Agreement agreement) {
+        return Response.created(URI.create("/api/v1/agreements/" + agreement.id())).entity(agreement)
+                .tag(Long.toString(agreement.version())).build();
     }
 
-    private static URI location(AgreementView agreement) {
-        return URI.create("/api/v1/agreements/" + agreement.id());
-    }
-
-    private static String etag(AgreementView agreement) {
-        return Long.toString(agreement.version());
+    private static Response ok(Agreement agreement) {
+        return Response.ok(agreement).tag(Long.toString(agreement.version())).build();
     }
 
     private static String blankToNull(String value) {
@@ -141,7 +143,7 @@ public class AgreementResource {
         try {
             return Stage.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("stage", "must be one of " + Arrays.toString(Stage.values()));
+            throw ProblemException.badRequest("stage", "must be one of " + WireEnum.accepted(Stage.class));
         }
     }
 

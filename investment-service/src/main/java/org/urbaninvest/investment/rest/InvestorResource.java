@@ -19,8 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.urbaninvest.investment.mapping.InvestorMapper;
 import org.urbaninvest.investment.service.InvestorService;
-import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.platform.paging.Page;
@@ -37,47 +38,37 @@ public class InvestorResource {
     @Idempotent
     @RolesAllowed(Roles.EDITOR)
     public Response register(@Valid @NotNull InvestorRequest request) {
-        InvestorView investor = investors.register(request);
+        Investor investor = InvestorMapper.toResponse(investors.register(InvestorMapper.draft(request)));
         return Response.created(URI.create("/api/v1/investors/" + investor.id())).entity(investor)
                 .tag(Long.toString(investor.version())).build();
     }
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Page<InvestorView> list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
+    public Page<Investor> list(@QueryParam("q") String q, @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        return investors.list(q, page, size);
+        return InvestorMapper.toResponse(investors.list(q, page, size));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.VIEWER)
     public Response get(@PathParam("id") UUID id) {
-        InvestorView investor = investors.get(id);
+        Investor investor = InvestorMapper.toResponse(investors.get(id));
         return Response.ok(investor).tag(Long.toString(investor.version())).build();
     }
 
-    /** Replaces the investor's data; with {@code If-Match: "<version>"} only if it is still at that version. */
+    /** Replaces the investor's data, only with {@code If-Match} naming its current version (or {@code *}). */
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@PathParam("id") UUID id,
+            @Parameter(required = true, description = "the ETag of the investor as read, e.g. \"3\", or * for any"
+                    + " version; without it 428, another version 412")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull InvestorRequest request) {
-        InvestorView investor = investors.update(id, version(ifMatch), request);
+        Investor investor = InvestorMapper.toResponse(investors.update(id, ifMatch, InvestorMapper.draft(request)));
         return Response.ok(investor).tag(Long.toString(investor.version())).build();
-    }
-
-    /** {@code "3"}, {@code W/"3"} or {@code 3} → 3; absent → null; anything else matches no version. */
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String tag = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw ProblemException.preconditionFailed("If-Match must name a version, e.g. \"3\"");
-        }
     }
 }

@@ -10,18 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.hibernate.Hibernate;
 import org.jboss.logging.Logger;
 import org.urbaninvest.investment.client.ProjectLookup;
 import org.urbaninvest.investment.mapping.AgreementMapper;
 import org.urbaninvest.investment.mapping.AgreementMapper.Change;
-import org.urbaninvest.investment.repository.Agreement;
+import org.urbaninvest.investment.domain.ProjectRef;
+import org.urbaninvest.investment.repository.AgreementEntity;
 import org.urbaninvest.investment.repository.AgreementRepository;
-import org.urbaninvest.investment.repository.Disbursement;
-import org.urbaninvest.investment.repository.HistoryEntry;
-import org.urbaninvest.investment.repository.ProjectRef;
+import org.urbaninvest.investment.repository.DisbursementEntity;
+import org.urbaninvest.investment.repository.HistoryEntryEntity;
 import org.urbaninvest.investment.repository.ReplicaRepository;
-import org.urbaninvest.investment.rest.AgreementRequests;
-import org.urbaninvest.investment.rest.AgreementView;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.outbox.Outbox;
@@ -60,102 +59,108 @@ public class AgreementService {
     AgreementMapper mapper;
 
     @Inject
+    EventPayloads payloads;
+
+    @Inject
     Outbox outbox;
 
     @Inject
     Actor actor;
 
-    public AgreementView intend(AgreementRequests.Intend request) {
-        ReplicaRepository.Lookup lookup = replicas.lookup(request.projectCode(), request.investorId());
+    /** Registers an investor's intention to invest in a project; the agreement is {@code INTENDED}. */
+    public AgreementEntity intend(String projectCode, UUID investorId, Money intendedAmount, LocalDate intendedOn,
+            String reference) {
+        ReplicaRepository.Lookup lookup = replicas.lookup(projectCode, investorId);
         if (!lookup.investorKnown()) { // checked first: no need to ask project-service for a refused request
-            throw ProblemException.unprocessable("investorId", "no investor " + request.investorId());
+            throw ProblemException.unprocessable("investorId", "no investor " + investorId);
         }
-        ProjectRef project = lookup.project() != null ? lookup.project() : askProjectService(request.projectCode());
+        ProjectRef project = lookup.project() != null ? lookup.project() : askProjectService(projectCode);
         if (project == null) {
-            throw ProblemException.unprocessable("projectCode", "no project " + request.projectCode());
+            throw ProblemException.unprocessable("projectCode", "no project " + projectCode);
         }
         if (project.cancelled()) {
             throw ProblemException.unprocessable("projectCode", "project " + project.code() + " is cancelled");
         }
         Instant now = clock.now();
-        Agreement agreement = new Agreement();
+        AgreementEntity agreement = new AgreementEntity();
         agreement.id = UUID.randomUUID();
         agreement.projectCode = project.code();
         agreement.zoneCode = project.zoneCode();
-        agreement.investorId = request.investorId();
-        agreement.reference = request.reference();
+        agreement.investorId = investorId;
+        agreement.reference = reference;
         agreement.stage = Stage.INTENDED;
-        agreement.intendedAmount = request.intendedAmount().scaled();
-        agreement.intendedCurrency = request.intendedAmount().currency();
-        agreement.intendedOn = request.intendedOn();
+        agreement.intendedAmount = intendedAmount.scaled();
+        agreement.intendedCurrency = intendedAmount.currency();
+        agreement.intendedOn = intendedOn;
         agreement.createdAt = agreement.updatedAt = now; // set before persist: the insert takes the state of now
-        agreement.persist();
+        agreements.persist(agreement);
         Map<String, Change> changes = new LinkedHashMap<>();
-        changes.put("intendedAmount", new Change(null, request.intendedAmount()));
-        changes.put("intendedOn", new Change(null, request.intendedOn()));
-        return record(agreement, "intended", request.intendedOn(), null, changes, now);
+        changes.put("intendedAmount", new Change(null, intendedAmount));
+        changes.put("intendedOn", new Change(null, intendedOn));
+        return record(agreement, "intended", intendedOn, null, changes, now);
     }
 
-    public AgreementView sign(UUID id, AgreementRequests.Sign request) {
-        Agreement agreement = find(id);
+    public AgreementEntity sign(UUID id, Money signedAmount, LocalDate signedOn) {
+        AgreementEntity agreement = find(id);
         requireMove(agreement, Stage.SIGNED);
-        requireNotBefore("signedOn", request.signedOn(), "intendedOn", agreement.intendedOn);
-        agreement.signedAmount = request.signedAmount().scaled();
-        agreement.signedCurrency = request.signedAmount().currency();
-        agreement.signedOn = request.signedOn();
+        requireNotBefore("signedOn", signedOn, "intendedOn", agreement.intendedOn);
+        agreement.signedAmount = signedAmount.scaled();
+        agreement.signedCurrency = signedAmount.currency();
+        agreement.signedOn = signedOn;
         Map<String, Change> changes = new LinkedHashMap<>();
-        changes.put("signedAmount", new Change(null, request.signedAmount()));
-        changes.put("signedOn", new Change(null, request.signedOn()));
-        return record(agreement, "signed", request.signedOn(), null, changes, clock.now());
+        changes.put("signedAmount", new Change(null, signedAmount));
+        changes.put("signedOn", new Change(null, signedOn));
+        return record(agreement, "signed", signedOn, null, changes, clock.now());
     }
 
-    public AgreementView start(UUID id, AgreementRequests.Start request) {
-        Agreement agreement = find(id);
+    public AgreementEntity start(UUID id, LocalDate startedOn) {
+        AgreementEntity agreement = find(id);
         requireMove(agreement, Stage.STARTED);
-        requireNotBefore("startedOn", request.startedOn(), "signedOn", agreement.signedOn);
-        agreement.startedOn = request.startedOn();
-        return record(agreement, "started", request.startedOn(), null,
-                Map.of("startedOn", new Change(null, request.startedOn())), clock.now());
-    }
-
-    public AgreementView operate(UUID id, AgreementRequests.Operate request) {
-        Agreement agreement = find(id);
-        requireMove(agreement, Stage.OPERATIONAL);
-        requireNotBefore("operationalOn", request.operationalOn(), "startedOn", agreement.startedOn);
-        agreement.operationalOn = request.operationalOn();
-        return record(agreement, "operational", request.operationalOn(), null,
-                Map.of("operationalOn", new Change(null, request.operationalOn())), clock.now());
-    }
-
-    public AgreementView withdraw(UUID id, AgreementRequests.Withdraw request) {
-        Agreement agreement = find(id);
-        requireMove(agreement, Stage.WITHDRAWN);
-        requireNotBefore("withdrawnOn", request.withdrawnOn(), "intendedOn", agreement.intendedOn);
-        requireNotBefore("withdrawnOn", request.withdrawnOn(), "signedOn", agreement.signedOn);
-        requireNotBefore("withdrawnOn", request.withdrawnOn(), "startedOn", agreement.startedOn);
-        agreement.withdrawnOn = request.withdrawnOn();
-        agreement.withdrawalReason = request.reason().strip();
-        Map<String, Change> changes = new LinkedHashMap<>();
-        changes.put("withdrawnOn", new Change(null, request.withdrawnOn()));
-        changes.put("withdrawalReason", new Change(null, agreement.withdrawalReason));
-        return record(agreement, "withdrawn", request.withdrawnOn(), agreement.withdrawalReason, changes,
+        requireNotBefore("startedOn", startedOn, "signedOn", agreement.signedOn);
+        agreement.startedOn = startedOn;
+        return record(agreement, "started", startedOn, null, Map.of("startedOn", new Change(null, startedOn)),
                 clock.now());
     }
 
-    /** Replaces the intended and/or signed amount; a revision states the new total, it is not added. */
-    public AgreementView amend(UUID id, AgreementRequests.Amend request) {
-        if (request.intendedAmount() == null && request.signedAmount() == null) {
+    public AgreementEntity operate(UUID id, LocalDate operationalOn) {
+        AgreementEntity agreement = find(id);
+        requireMove(agreement, Stage.OPERATIONAL);
+        requireNotBefore("operationalOn", operationalOn, "startedOn", agreement.startedOn);
+        agreement.operationalOn = operationalOn;
+        return record(agreement, "operational", operationalOn, null,
+                Map.of("operationalOn", new Change(null, operationalOn)), clock.now());
+    }
+
+    public AgreementEntity withdraw(UUID id, LocalDate withdrawnOn, String reason) {
+        AgreementEntity agreement = find(id);
+        requireMove(agreement, Stage.WITHDRAWN);
+        requireNotBefore("withdrawnOn", withdrawnOn, "intendedOn", agreement.intendedOn);
+        requireNotBefore("withdrawnOn", withdrawnOn, "signedOn", agreement.signedOn);
+        requireNotBefore("withdrawnOn", withdrawnOn, "startedOn", agreement.startedOn);
+        agreement.withdrawnOn = withdrawnOn;
+        agreement.withdrawalReason = reason.strip();
+        Map<String, Change> changes = new LinkedHashMap<>();
+        changes.put("withdrawnOn", new Change(null, withdrawnOn));
+        changes.put("withdrawalReason", new Change(null, agreement.withdrawalReason));
+        return record(agreement, "withdrawn", withdrawnOn, agreement.withdrawalReason, changes, clock.now());
+    }
+
+    /**
+     * Replaces the intended and/or signed amount (null: keep it); a revision states the new total, it is not
+     * added.
+     */
+    public AgreementEntity amend(UUID id, Money intended, Money signed, String reason) {
+        if (intended == null && signed == null) {
             throw ProblemException.badRequest("body", "give intendedAmount, signedAmount or both");
         }
-        Agreement agreement = find(id);
+        AgreementEntity agreement = find(id);
         if (agreement.stage == Stage.WITHDRAWN) {
             throw ProblemException.conflict("agreement " + id + " is withdrawn; its amounts are final");
         }
-        if (request.signedAmount() != null && agreement.signedAmount == null) {
+        if (signed != null && agreement.signedAmount == null) {
             throw ProblemException.conflict("agreement " + id + " is not signed; it has no signed amount to revise");
         }
         Map<String, Change> changes = new LinkedHashMap<>();
-        Money intended = request.intendedAmount();
         if (intended != null) {
             Money current = AgreementMapper.intendedAmount(agreement);
             requireSameCurrency("intendedAmount.currency", intended, current);
@@ -164,7 +169,6 @@ public class AgreementService {
                 agreement.intendedAmount = intended.scaled();
             }
         }
-        Money signed = request.signedAmount();
         if (signed != null) {
             Money current = AgreementMapper.signedAmount(agreement);
             requireSameCurrency("signedAmount.currency", signed, current);
@@ -176,40 +180,43 @@ public class AgreementService {
         if (changes.isEmpty()) {
             throw ProblemException.conflict("agreement " + id + " already has these amounts");
         }
-        return record(agreement, "amended", null, request.reason().strip(), changes, clock.now());
+        return record(agreement, "amended", null, reason.strip(), changes, clock.now());
     }
 
     /** Records funds received under a signed agreement (not a stage move, so not in the history). */
-    public AgreementView disburse(UUID id, AgreementRequests.Disburse request) {
-        Agreement agreement = find(id);
+    public AgreementEntity disburse(UUID id, Money amount, LocalDate receivedOn) {
+        AgreementEntity agreement = find(id);
         if (!agreement.stage.receivesFunds()) {
             throw ProblemException.conflict("agreement " + id + " is " + agreement.stage
                     + "; funds are recorded only when it is SIGNED, STARTED or OPERATIONAL");
         }
-        requireSameCurrency("amount.currency", request.amount(), AgreementMapper.signedAmount(agreement));
-        requireNotBefore("receivedOn", request.receivedOn(), "signedOn", agreement.signedOn);
+        requireSameCurrency("amount.currency", amount, AgreementMapper.signedAmount(agreement));
+        requireNotBefore("receivedOn", receivedOn, "signedOn", agreement.signedOn);
         Instant now = clock.now();
         write(agreement, now);
-        Disbursement disbursement = new Disbursement();
+        DisbursementEntity disbursement = new DisbursementEntity();
         disbursement.id = UUID.randomUUID();
         disbursement.agreement = agreement;
-        disbursement.amount = request.amount().scaled();
-        disbursement.currency = request.amount().currency();
-        disbursement.receivedOn = request.receivedOn();
+        disbursement.amount = amount.scaled();
+        disbursement.currency = amount.currency();
+        disbursement.receivedOn = receivedOn;
         disbursement.recordedAt = now;
         agreement.disbursements.add(disbursement); // loads the earlier ones first, without the new one
-        disbursement.persist();
+        agreements.persist(disbursement);
         return publish(agreement, "disbursement-recorded");
     }
 
+    /** The agreement with its history and disbursements loaded. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AgreementView get(UUID id) {
-        return mapper.toView(find(id));
+    public AgreementEntity get(UUID id) {
+        return loaded(find(id));
     }
 
+    /** A page of agreements, each with its history and disbursements loaded (in batches, not one by one). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<AgreementView> list(AgreementFilter filter, int page, int size) {
-        var items = agreements.page(filter, page, size).stream().map(mapper::toView).toList();
+    public Page<AgreementEntity> list(AgreementFilter filter, int page, int size) {
+        var items = agreements.page(filter, page, size);
+        items.forEach(AgreementService::loaded);
         return new Page<>(items, page, size, agreements.count(filter));
     }
 
@@ -231,10 +238,10 @@ public class AgreementService {
     }
 
     /** Writes the change, appends its history entry and publishes the new snapshot. */
-    private AgreementView record(Agreement agreement, String action, LocalDate date, String reason,
+    private AgreementEntity record(AgreementEntity agreement, String action, LocalDate date, String reason,
             Map<String, Change> changes, Instant now) {
         write(agreement, now);
-        HistoryEntry entry = new HistoryEntry();
+        HistoryEntryEntity entry = new HistoryEntryEntity();
         entry.id = UUID.randomUUID();
         entry.agreement = agreement;
         entry.seq = agreement.history.size();
@@ -246,7 +253,7 @@ public class AgreementService {
         entry.reason = reason;
         entry.changes = mapper.changes(changes);
         agreement.history.add(entry);
-        entry.persist();
+        agreements.persist(entry);
         return publish(agreement, action);
     }
 
@@ -254,18 +261,24 @@ public class AgreementService {
      * Writes the agreement now, so that a concurrent change of the same agreement fails here on its version
      * (409) before anything else of this change is written.
      */
-    private static void write(Agreement agreement, Instant now) {
+    private void write(AgreementEntity agreement, Instant now) {
         agreement.updatedAt = now;
-        agreement.flush();
+        agreements.flush();
     }
 
-    private AgreementView publish(Agreement agreement, String action) {
-        AgreementView view = mapper.toView(agreement);
-        outbox.publish(TOPIC, agreement.id.toString(), "agreement." + action, EventPayloads.agreement(view));
-        return view;
+    /** Publishes the agreement's new snapshot; mapping it loads the history and disbursements in the transaction. */
+    private AgreementEntity publish(AgreementEntity agreement, String action) {
+        outbox.publish(TOPIC, agreement.id.toString(), "agreement." + action, payloads.agreement(agreement));
+        return agreement;
     }
 
-    private static void requireMove(Agreement agreement, Stage next) {
+    private static AgreementEntity loaded(AgreementEntity agreement) {
+        Hibernate.initialize(agreement.history);
+        Hibernate.initialize(agreement.disbursements);
+        return agreement;
+    }
+
+    private static void requireMove(AgreementEntity agreement, Stage next) {
         if (!agreement.stage.canMoveTo(next)) {
             throw ProblemException.conflict("agreement " + agreement.id + " is " + agreement.stage
                     + " and cannot become " + next);
@@ -286,8 +299,8 @@ public class AgreementService {
         }
     }
 
-    private static Agreement find(UUID id) {
-        Agreement agreement = Agreement.findById(id);
+    private AgreementEntity find(UUID id) {
+        AgreementEntity agreement = agreements.findById(id);
         if (agreement == null) {
             throw ProblemException.notFound("no agreement " + id);
         }

@@ -1,21 +1,20 @@
 package org.urbaninvest.investment.service;
 
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Objects;
 import java.util.UUID;
-import org.urbaninvest.investment.mapping.InvestorMapper;
-import org.urbaninvest.investment.repository.Investor;
-import org.urbaninvest.investment.rest.InvestorRequest;
-import org.urbaninvest.investment.rest.InvestorView;
-import org.urbaninvest.platform.paging.Page;
+import org.urbaninvest.investment.mapping.EventPayloads;
+import org.urbaninvest.investment.repository.InvestorEntity;
+import org.urbaninvest.investment.repository.InvestorRepository;
+import org.urbaninvest.platform.http.IfMatch;
 import org.urbaninvest.platform.outbox.Outbox;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.time.Clock;
-import org.urbaninvest.investment.mapping.EventPayloads;
 
+/** Investors; every change is published on {@code investors.v1}. */
 @ApplicationScoped
 @Transactional
 public class InvestorService {
@@ -26,82 +25,79 @@ public class InvestorService {
     Clock clock;
 
     @Inject
+    InvestorRepository investors;
+
+    @Inject
     Outbox outbox;
 
-    public InvestorView register(InvestorRequest request) {
-        requireFreeCreditCode(request.creditCode(), null);
-        Investor investor = new Investor();
+    /** Registers the investor a client described ({@code draft}: name, kind, credit code, country). */
+    public InvestorEntity register(InvestorEntity draft) {
+        requireFreeCreditCode(draft.creditCode, null);
+        InvestorEntity investor = new InvestorEntity();
         investor.id = UUID.randomUUID();
-        apply(investor, request);
+        apply(draft, investor);
         investor.createdAt = investor.updatedAt = clock.now();
-        investor.persist();
+        investors.persist(investor);
         return publish(investor, "investor.registered");
     }
 
     /**
-     * Replaces an investor's data.
+     * Replaces an investor's data with the draft's, if {@code ifMatch} names its current version (or is {@code *}).
      *
-     * @param expectedVersion the version named by {@code If-Match}, or null to replace whatever is there
+     * @param ifMatch the {@code If-Match} header as sent; absent is 428, another version 412
      */
-    public InvestorView update(UUID id, Long expectedVersion, InvestorRequest request) {
-        Investor investor = find(id);
-        if (expectedVersion != null && expectedVersion != investor.version) {
-            throw ProblemException.preconditionFailed("investor " + id + " is at version " + investor.version);
+    public InvestorEntity update(UUID id, String ifMatch, InvestorEntity draft) {
+        InvestorEntity investor = find(id);
+        IfMatch.require(ifMatch, investor.version, "investor");
+        if (Objects.equals(investor.name, draft.name) && investor.kind == draft.kind
+                && Objects.equals(investor.creditCode, draft.creditCode)
+                && Objects.equals(investor.country, draft.country)) {
+            return investor; // nothing to change: no new version, no event
         }
-        if (Objects.equals(investor.name, request.name().strip()) && investor.kind == request.kind()
-                && Objects.equals(investor.creditCode, request.creditCode())
-                && Objects.equals(investor.country, request.country())) {
-            return InvestorMapper.toView(investor); // nothing to change: no new version, no event
-        }
-        requireFreeCreditCode(request.creditCode(), id);
-        apply(investor, request);
+        requireFreeCreditCode(draft.creditCode, id);
+        apply(draft, investor);
         investor.updatedAt = clock.now();
-        investor.flush(); // the version check and increment happen here, inside the request
+        investors.flush(); // the version check and increment happen here, inside the request
         return publish(investor, "investor.updated");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public InvestorView get(UUID id) {
-        return InvestorMapper.toView(find(id));
+    public InvestorEntity get(UUID id) {
+        return find(id);
     }
 
     /** Investors by name; {@code q} matches a part of the name (any case) or the whole credit code. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<InvestorView> list(String q, int page, int size) {
-        var query = q == null || q.isBlank()
-                ? Investor.<Investor>find("ORDER BY name, id")
-                : Investor.<Investor>find("WHERE locate(lower(:q), lower(name)) > 0 OR creditCode = upper(:q)"
-                        + " ORDER BY name, id", Parameters.with("q", q.strip()));
-        var items = query.page(page, size).list().stream().map(InvestorMapper::toView).toList();
-        return new Page<>(items, page, size, query.count());
+    public Page<InvestorEntity> list(String q, int page, int size) {
+        var query = investors.search(q);
+        return new Page<>(query.page(page, size).list(), page, size, query.count());
     }
 
     private void requireFreeCreditCode(String creditCode, UUID self) {
         if (creditCode == null) {
             return;
         }
-        Investor holder = Investor.find("creditCode", creditCode).firstResult();
+        InvestorEntity holder = investors.byCreditCode(creditCode);
         if (holder != null && !holder.id.equals(self)) {
             throw ProblemException.conflict("credit code " + creditCode + " is already registered to investor "
                     + holder.id);
         }
     }
 
-    private static void apply(Investor investor, InvestorRequest request) {
-        investor.name = request.name().strip();
-        investor.kind = request.kind();
-        investor.creditCode = request.creditCode();
-        investor.country = request.country();
+    private static void apply(InvestorEntity draft, InvestorEntity investor) {
+        investor.name = draft.name;
+        investor.kind = draft.kind;
+        investor.creditCode = draft.creditCode;
+        investor.country = draft.country;
     }
 
-    private InvestorView publish(Investor investor, String type) {
-        InvestorView view = InvestorMapper.toView(investor);
-        outbox.publish(TOPIC, investor.id.toString(), type, EventPayloads.investor(view));
-        return view;
+    private InvestorEntity publish(InvestorEntity investor, String type) {
+        outbox.publish(TOPIC, investor.id.toString(), type, EventPayloads.investor(investor));
+        return investor;
     }
 
-    private static Investor find(UUID id) {
-        Investor investor = Investor.findById(id);
+    private InvestorEntity find(UUID id) {
+        InvestorEntity investor = investors.findById(id);
         if (investor == null) {
             throw ProblemException.notFound("no investor " + id);
         }

@@ -1,6 +1,5 @@
 package org.urbaninvest.investment.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,7 +20,8 @@ import org.hibernate.annotations.BatchSize;
 import org.urbaninvest.investment.domain.Stage;
 
 @Entity
-public class Agreement extends PanacheEntityBase {
+@Table(name = "agreement")
+public class AgreementEntity {
 
     @Id
     public UUID id;
@@ -83,10 +84,10 @@ public class Agreement extends PanacheEntityBase {
     @OneToMany(mappedBy = "agreement", cascade = CascadeType.PERSIST)
     @OrderBy("seq")
     @BatchSize(size = 500)
-    public List<HistoryEntry> history = new ArrayList<>();
+    public List<HistoryEntryEntity> history = new ArrayList<>();
 
     @OneToMany(mappedBy = "agreement", cascade = CascadeType.PERSIST)
     @OrderBy("receivedOn, recordedAt")
     @BatchSize(size = 500)
-    public List<Disbursement> disbursements = new ArrayList<>();
+    public List<DisbursementEntity> disbursements = new ArrayList<>();
 }

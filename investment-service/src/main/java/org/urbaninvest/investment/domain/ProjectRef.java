@@ -1,4 +1,4 @@
-package org.urbaninvest.investment.repository;
+package org.urbaninvest.investment.domain;
 
 /** What this service needs of a project: where it is and whether it is still alive. */
 public record ProjectRef(String code, String zoneCode, String status, long version) {

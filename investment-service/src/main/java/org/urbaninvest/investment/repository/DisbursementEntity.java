@@ -1,12 +1,12 @@
 package org.urbaninvest.investment.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,14 +14,15 @@ import java.util.UUID;
 
 /** Funds received under a signed agreement. */
 @Entity
-public class Disbursement extends PanacheEntityBase {
+@Table(name = "disbursement")
+public class DisbursementEntity {
 
     @Id
     public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "agreement_id")
-    public Agreement agreement;
+    public AgreementEntity agreement;
 
     public BigDecimal amount;
 

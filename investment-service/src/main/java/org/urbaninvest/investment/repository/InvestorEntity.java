@@ -1,18 +1,19 @@
 package org.urbaninvest.investment.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.urbaninvest.investment.domain.InvestorKind;
 
 @Entity
-public class Investor extends PanacheEntityBase {
+@Table(name = "investor")
+public class InvestorEntity {
 
     @Id
     public UUID id;

@@ -8,14 +8,14 @@ import java.util.UUID;
 import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.platform.money.Money;
 
-/** An agreement as the API and {@code agreements.v1} show it. */
-public record AgreementView(UUID id, String projectCode, String zoneCode, UUID investorId, String reference,
+/** An agreement as the API shows it; {@code agreements.v1} carries the same fields ({@code AgreementPayload}). */
+public record Agreement(UUID id, String projectCode, String zoneCode, UUID investorId, String reference,
         Stage stage, Money intendedAmount, LocalDate intendedOn, Money signedAmount, LocalDate signedOn,
         LocalDate startedOn, LocalDate operationalOn, LocalDate withdrawnOn, String withdrawalReason,
-        List<DisbursementView> disbursements, Money fundsInPlace, List<HistoryView> history, long version,
+        List<Disbursement> disbursements, Money fundsInPlace, List<HistoryEntry> history, long version,
         Instant createdAt, Instant updatedAt) {
 
-    public record DisbursementView(UUID id, Money amount, LocalDate receivedOn, Instant recordedAt) {
+    public record Disbursement(UUID id, Money amount, LocalDate receivedOn, Instant recordedAt) {
     }
 
     /**
@@ -27,7 +27,7 @@ public record AgreementView(UUID id, String projectCode, String zoneCode, UUID i
      * @param date the date the move took effect (null for an amendment)
      * @param changes field name → {@code {"from": …, "to": …}}
      */
-    public record HistoryView(Instant at, String action, Stage stage, LocalDate date, String actor, String reason,
+    public record HistoryEntry(Instant at, String action, Stage stage, LocalDate date, String actor, String reason,
             JsonNode changes) {
     }
 }

@@ -1,6 +1,5 @@
 package org.urbaninvest.investment.repository;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,14 +16,14 @@ import org.urbaninvest.investment.domain.Stage;
 /** One stage move or amendment of an agreement. */
 @Entity
 @Table(name = "agreement_history")
-public class HistoryEntry extends PanacheEntityBase {
+public class HistoryEntryEntity {
 
     @Id
     public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "agreement_id")
-    public Agreement agreement;
+    public AgreementEntity agreement;
 
     /** Position in the agreement's history; unique per agreement, so two racing moves cannot both be recorded. */
     public int seq;
