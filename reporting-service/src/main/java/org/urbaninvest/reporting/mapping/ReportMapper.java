@@ -10,10 +10,10 @@ import java.util.TreeSet;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.money.MoneyTotals;
 import org.urbaninvest.platform.money.Ratios;
+import org.urbaninvest.reporting.domain.ProgrammeReport;
+import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
 import org.urbaninvest.reporting.repository.ReportReads.ZoneTotals;
-import org.urbaninvest.reporting.rest.ProgrammeReport;
-import org.urbaninvest.reporting.rest.ZoneReport;
 
 /** Turns totals rows into the reports of SYSTEM.md §6. */
 public final class ReportMapper {
