@@ -96,9 +96,17 @@ class RebuildTest {
 
     @Test
     void onlyAnAdminMayRebuild() {
+        String before = rebuildStatus();
         given().when().post("/api/v1/admin/rebuild").then().statusCode(401);
         given().auth().oauth2(Tokens.viewer()).when().post("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(Tokens.editor()).when().post("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(Tokens.editor()).when().get("/api/v1/admin/rebuild").then().statusCode(403);
+        // no refused request started a rebuild (the status names the last one: its generation and start)
+        assertThat(rebuildStatus()).isEqualTo(before);
+    }
+
+    private static String rebuildStatus() {
+        return given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/rebuild")
+                .then().statusCode(200).extract().asString();
     }
 }
