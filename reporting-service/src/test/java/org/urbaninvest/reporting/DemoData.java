@@ -7,7 +7,8 @@ import java.util.List;
  * Demo-like figures from the source articles, produced as events: the Taiyuan–Xinzhou zone with its four parks
  * (89 agreements intended worth 96.52 bn CNY, 84 signed worth 64.63 bn, signed over 2022; a quarter of the signed
  * amount disbursed on every fifth one, 3.33 bn CNY in all), three projects (10.7 bn CNY), and the Caijia
- * opportunity list (29 projects, 93.8 bn CNY in five categories) under Chongqing → Beibei → Caijia. Per-item amounts are illustrative; the totals are the articles'.
+ * opportunity list (29 projects, 93.8 bn CNY in five categories) under Chongqing → Beibei → Caijia. Per-item
+ * amounts are illustrative; the totals are the articles'.
  */
 record DemoData(String zone, String programme, String city) {
 

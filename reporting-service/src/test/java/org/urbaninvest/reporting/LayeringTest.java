@@ -14,7 +14,8 @@ class LayeringTest {
     private static final String P = "org.urbaninvest.reporting";
     /** Imported once for every rule: the import is what takes the time. */
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(P, "org.urbaninvest.platform");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(P, "org.urbaninvest.platform");
 
     @Test
     void packagesDependOneWay() {

@@ -47,8 +47,8 @@ import org.urbaninvest.reporting.repository.Generations;
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-    /** Any constant works: the database is the service's own. */
-    private static final long REBUILD_LOCK = 0x4EB01DL;
+    /** The advisory lock a rebuilding instance holds. Any constant works: the database is the service's own. */
+    public static final long REBUILD_LOCK = 0x4EB01DL;
 
     @Inject
     AgroalDataSource dataSource;
