@@ -14,6 +14,7 @@ import org.urbaninvest.platform.http.Csv;
 import org.urbaninvest.platform.money.MoneyAmountSerializer;
 import org.urbaninvest.platform.money.MoneyTotals;
 import org.urbaninvest.reporting.domain.NamedZoneReport;
+import org.urbaninvest.reporting.domain.ProjectState;
 import org.urbaninvest.reporting.domain.ZoneReport;
 
 /**
@@ -46,7 +47,7 @@ public final class ZoneCsv {
         columns.add(new Column("asOf", row -> row.report().asOf() == null ? "" : row.report().asOf().toString()));
         columns.add(new Column("projects.count", row -> Long.toString(row.report().projects().count())));
         amounts(columns, "projects.estimatedInvestment", currencies, r -> r.projects().estimatedInvestment());
-        for (String status : ReportMapper.STATUSES) {
+        for (String status : ProjectState.STATUSES) {
             columns.add(new Column("projects.byStatus." + status,
                     row -> Long.toString(row.report().projects().byStatus().getOrDefault(status, 0L))));
         }

@@ -106,10 +106,10 @@ public class ReportService {
                 ProgrammeReport.Registered categoryRegistered = ReportMapper.registered(
                         totals.stream().filter(row -> row.key().equals(category.code())).toList());
                 categories.add(new ProgrammeReport.Category(category.code(), category.name(), categoryDeclared,
-                        categoryRegistered, ReportMapper.matches(categoryDeclared, categoryRegistered)));
+                        categoryRegistered, ProgrammeReport.matches(categoryDeclared, categoryRegistered)));
             }
             return new ProgrammeReport(code, view.asOf(), declared, registered,
-                    ReportMapper.matches(declared, registered), categories);
+                    ProgrammeReport.matches(declared, registered), categories);
         });
     }
 
