@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.reporting.domain.TotalsTable;
 import org.urbaninvest.reporting.domain.AgreementState;
@@ -48,5 +50,42 @@ class ContributionTest {
         assertThat(delta.rows().get(new Contribution.Key(TotalsTable.ZONE_TIMESERIES,
                 List.of("zone-b", "fundsInPlace", LocalDate.of(2022, 9, 1), "CNY"))).count()).isEqualTo(-1);
         assertThat(withdrawn.contribution().minus(withdrawn.contribution()).isEmpty()).isTrue();
+    }
+
+    /**
+     * Which measures each stage counts in (SYSTEM.md §6), written out per stage: an agreement intended 100 CNY,
+     * signed 80 CNY with 30 disbursed (a withdrawn one was signed before it was withdrawn).
+     */
+    @Test
+    void eachStageCountsInItsMeasures() {
+        Map<String, Map<String, String>> expected = Map.of(
+                "INTENDED", Map.of("intended", "100.00"),
+                "SIGNED", Map.of("intended", "100.00", "signed", "80.00", "funds", "30.00"),
+                "STARTED", Map.of("intended", "100.00", "signed", "80.00", "started", "80.00", "funds", "30.00"),
+                "OPERATIONAL", Map.of("intended", "100.00", "signed", "80.00", "started", "80.00",
+                        "operational", "80.00", "funds", "30.00"),
+                "WITHDRAWN", Map.of("withdrawn", "100.00"));
+        Map<String, AgreementState> byStage = Map.of(
+                "INTENDED", state(TestEvents.agreement("zone-s", "100", "CNY", "2022-07-05")),
+                "SIGNED", state(TestEvents.agreement("zone-s", "100", "CNY", "2022-07-05")
+                        .sign("80", "CNY", "2022-08-01").disburse("30", "2022-09-01")),
+                "STARTED", state(TestEvents.agreement("zone-s", "100", "CNY", "2022-07-05")
+                        .sign("80", "CNY", "2022-08-01").disburse("30", "2022-09-01").start("2022-09-02")),
+                "OPERATIONAL", state(TestEvents.agreement("zone-s", "100", "CNY", "2022-07-05")
+                        .sign("80", "CNY", "2022-08-01").disburse("30", "2022-09-01").start("2022-09-02")
+                        .operate("2022-12-01")),
+                "WITHDRAWN", state(TestEvents.agreement("zone-s", "100", "CNY", "2022-07-05")
+                        .sign("80", "CNY", "2022-08-01").disburse("30", "2022-09-01").withdraw("2022-10-01")));
+        expected.forEach((stage, measures) -> {
+            assertThat(byStage.get(stage).stage()).isEqualTo(stage);
+            Map<String, String> counted = new TreeMap<>();
+            byStage.get(stage).contribution().rows().forEach((key, figure) -> {
+                if (key.table() == TotalsTable.ZONE_AGREEMENTS) {
+                    assertThat(figure.count()).as("%s %s", stage, key).isEqualTo(1);
+                    counted.put((String) key.values().get(1), figure.amount().toPlainString());
+                }
+            });
+            assertThat(counted).as(stage).isEqualTo(new TreeMap<>(measures));
+        });
     }
 }

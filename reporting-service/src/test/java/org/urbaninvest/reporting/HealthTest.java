@@ -1,8 +1,10 @@
 package org.urbaninvest.reporting;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,11 +14,23 @@ class HealthTest {
     @Test
     void readyWithoutToken() {
         given().when().get("/q/health/ready")
-                .then().statusCode(200).body("status", equalTo("UP"));
+                .then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'projections' }.status", equalTo("UP"));
     }
 
+    /** The API description names the report endpoints and their schemas, under the names the responses had. */
     @Test
     void openApiWithoutToken() {
-        given().when().get("/q/openapi").then().statusCode(200);
+        JsonNode openApi = Api.parse(given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString());
+        assertThat(openApi.get("paths").has("/api/v1/reports/zones/{code}")).isTrue();
+        assertThat(openApi.get("paths").has("/api/v1/reports/zones/{code}/timeseries")).isTrue();
+        assertThat(openApi.get("paths").has("/api/v1/admin/rebuild")).isTrue();
+        JsonNode schemas = openApi.at("/components/schemas");
+        for (String schema : new String[] {"ZoneReport", "ProgrammeReport", "TimeseriesPoint", "Catalogue",
+                "RebuildStatus"}) {
+            assertThat(schemas.has(schema)).as(schema).isTrue();
+        }
+        assertThat(schemas.at("/ZoneReport/properties").has("agreements")).isTrue();
     }
 }

@@ -4,17 +4,27 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.urbaninvest.reporting.service.RebuildService;
 import org.urbaninvest.testsupport.Tokens;
 
 /** A rebuild replays every topic into fresh projections; reports answer throughout and end identical. */
 @QuarkusTest
 class RebuildTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aRebuildEndsWithIdenticalReportsAndReportsAnswerMeanwhile() {
@@ -45,8 +55,8 @@ class RebuildTest {
         List<String> before = paths.stream().map(path -> Api.get(path).then().statusCode(200).extract().asString())
                 .toList();
 
-        given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild")
-                .then().statusCode(202);
+        int generation = given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild")
+                .then().statusCode(202).extract().path("generation");
         AtomicInteger answeredDuring = new AtomicInteger();
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
             Api.get(paths.get(0)).then().statusCode(200);
@@ -57,6 +67,10 @@ class RebuildTest {
             return "COMPLETED".equals(state);
         });
         assertThat(answeredDuring.get()).isPositive();
+        JsonNode finished = Api.parse(rebuildStatus());
+        assertThat(finished.get("generation").asInt()).as("the generation the 202 named").isEqualTo(generation);
+        assertThat(finished.get("eventsRead").asLong()).isPositive().isEqualTo(finished.get("eventsTotal").asLong());
+        assertThat(finished.get("error").isNull()).isTrue();
 
         List<String> after = paths.stream().map(path -> Api.get(path).then().statusCode(200).extract().asString())
                 .toList();
@@ -96,9 +110,43 @@ class RebuildTest {
 
     @Test
     void onlyAnAdminMayRebuild() {
+        String before = rebuildStatus();
         given().when().post("/api/v1/admin/rebuild").then().statusCode(401);
         given().auth().oauth2(Tokens.viewer()).when().post("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(Tokens.editor()).when().post("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(Tokens.editor()).when().get("/api/v1/admin/rebuild").then().statusCode(403);
+        // no refused request started a rebuild (the status names the last one: its generation and start)
+        assertThat(rebuildStatus()).isEqualTo(before);
+    }
+
+    /** One instance rebuilds at a time: while another holds the lock, a request is refused and changes nothing. */
+    @Test
+    void aRebuildRunningElsewhereRefusesAnotherWith409() throws SQLException {
+        String before = rebuildStatus();
+        try (Connection elsewhere = dataSource.getConnection()) {
+            assertThat(advisoryLock(elsewhere, "pg_try_advisory_lock")).isTrue();
+            try {
+                JsonNode problem = Api.parse(given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild")
+                        .then().statusCode(409).contentType("application/problem+json").extract().asString());
+                assertThat(problem.get("detail").asText()).isEqualTo("a rebuild is already running");
+            } finally {
+                advisoryLock(elsewhere, "pg_advisory_unlock");
+            }
+        }
+        assertThat(rebuildStatus()).isEqualTo(before);
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT " + function + "(?)")) {
+            lock.setLong(1, RebuildService.REBUILD_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static String rebuildStatus() {
+        return given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/rebuild")
+                .then().statusCode(200).extract().asString();
     }
 }

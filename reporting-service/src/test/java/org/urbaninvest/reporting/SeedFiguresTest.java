@@ -26,14 +26,23 @@ class SeedFiguresTest {
 
     @Test
     void taiyuanXinzhouSigningRates() {
+        // topics and keys arrive in any order: wait until every agreement, disbursement and project is reflected
         JsonNode report = Api.awaitAsserted("/api/v1/reports/zones/" + demo.zone(), r -> {
             assertThat(r.at("/agreements/intended").toString())
                     .isEqualTo("{\"count\":89,\"amount\":{\"CNY\":\"96520000000.00\"}}");
             assertThat(r.at("/agreements/signed").toString())
                     .isEqualTo("{\"count\":84,\"amount\":{\"CNY\":\"64630000000.00\"}}");
+            // a quarter of the signed amount disbursed on every fifth agreement, 17 of them over the four parks:
+            // (5 × 1.00 + 4 × 0.82 + 4 × 0.56 + 4 × 0.70) / 4 = 13.32 / 4 = 3.33 bn
+            assertThat(r.at("/agreements/fundsInPlace").toString()).isEqualTo("{\"CNY\":\"3330000000.00\"}");
+            // 6.8 + 2.4 + 1.5 bn, none cancelled
+            assertThat(r.at("/projects/count").asInt()).isEqualTo(3);
+            assertThat(r.at("/projects/estimatedInvestment").toString()).isEqualTo("{\"CNY\":\"10700000000.00\"}");
         });
         assertThat(Api.text(report, "/rates/signingByCount")).isEqualTo("0.9438");
         assertThat(report.at("/rates/signingByAmount").toString()).isEqualTo("{\"CNY\":0.6696}");
+        // 3.33 / 64.63 = 0.05152…
+        assertThat(report.at("/rates/fundsInPlaceByAmount").toString()).isEqualTo("{\"CNY\":0.0515}");
     }
 
     @Test

@@ -61,9 +61,11 @@ class TimeseriesAndCsvTest {
 
         JsonNode page = Api.json("/api/v1/reports/zones?size=1");
         assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("page").asInt()).isZero();
         assertThat(page.get("size").asInt()).isEqualTo(1);
         assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode all = Api.json("/api/v1/reports/zones?size=500");
+        assertThat(all.get("items")).hasSize(Math.min(all.get("total").asInt(), 500));
         JsonNode row = null;
         for (JsonNode item : all.get("items")) {
             if (zone.equals(item.get("zone").asText())) {

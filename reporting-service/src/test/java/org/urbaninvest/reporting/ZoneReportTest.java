@@ -114,10 +114,20 @@ class ZoneReportTest {
 
     @Test
     void unknownZoneAndProgrammeAnswer404() {
-        Api.get("/api/v1/reports/zones/no-such-zone-anywhere").then().statusCode(404)
-                .contentType("application/problem+json");
-        Api.get("/api/v1/reports/programmes/no-such-programme").then().statusCode(404);
-        Api.get("/api/v1/reports/zones/no-such-zone-anywhere/timeseries?metric=signed").then().statusCode(404);
+        assertNotFound("/api/v1/reports/zones/no-such-zone-anywhere",
+                "no zone 'no-such-zone-anywhere' is known to the reports");
+        assertNotFound("/api/v1/reports/programmes/no-such-programme",
+                "no programme 'no-such-programme' is known to the reports");
+        assertNotFound("/api/v1/reports/zones/no-such-zone-anywhere/timeseries?metric=signed",
+                "no zone 'no-such-zone-anywhere' is known to the reports");
+    }
+
+    private static void assertNotFound(String path, String detail) {
+        JsonNode problem = Api.parse(Api.get(path).then().statusCode(404).contentType("application/problem+json")
+                .extract().asString());
+        assertThat(text(problem, "/type")).isEqualTo("https://urbaninvest.org/problems/404");
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(text(problem, "/detail")).isEqualTo(detail);
     }
 
     @Test
@@ -155,13 +165,24 @@ class ZoneReportTest {
 
     @Test
     void badParametersAnswer400() {
-        Api.get("/api/v1/reports/zones?size=501").then().statusCode(400);
-        Api.get("/api/v1/reports/zones?page=-1").then().statusCode(400);
+        assertInvalid("/api/v1/reports/zones?size=501", "size", "must be between 1 and 500");
+        assertInvalid("/api/v1/reports/zones?page=-1", "page", "must be 0 or more");
         String zone = TestEvents.unique("params");
         TestEvents.zone(zone, null).send();
         Api.awaitZone(zone);
-        Api.get("/api/v1/reports/zones/" + zone + "/timeseries?metric=bogus").then().statusCode(400);
-        Api.get("/api/v1/reports/zones/" + zone + "/timeseries").then().statusCode(400);
-        Api.get("/api/v1/reports/zones/" + zone + "/timeseries?metric=signed&interval=week").then().statusCode(400);
+        String series = "/api/v1/reports/zones/" + zone + "/timeseries";
+        assertInvalid(series + "?metric=bogus", "metric", "must be one of intended, signed, fundsInPlace");
+        assertInvalid(series, "metric", "must be one of intended, signed, fundsInPlace");
+        // wire values only: the constant's name is not one
+        assertInvalid(series + "?metric=FUNDS_IN_PLACE", "metric", "must be one of intended, signed, fundsInPlace");
+        assertInvalid(series + "?metric=signed&interval=week", "interval", "must be one of month, quarter, year");
+    }
+
+    /** 400 with one error, naming the parameter and what it takes. */
+    private static void assertInvalid(String path, String field, String message) {
+        JsonNode problem = Api.parse(Api.get(path).then().statusCode(400).contentType("application/problem+json")
+                .extract().asString());
+        assertThat(problem.get("errors").toString()).as(path)
+                .isEqualTo("[{\"field\":\"" + field + "\",\"message\":\"" + message + "\"}]");
     }
 }

@@ -1,11 +1,15 @@
 package org.urbaninvest.reporting.domain;
 
+import java.util.List;
 import org.urbaninvest.platform.money.Money;
 
 /** What the reports need of a project, and what it contributes to the totals. */
 public record ProjectState(String code, String zoneCode, String programmeCode, String categoryCode, String status,
         Money estimatedInvestment) {
 
+    /** OC4IDS project statuses in their order; a zone report's {@code byStatus} lists each, zero or not. */
+    public static final List<String> STATUSES = List.of("identification", "preparation", "implementation",
+            "completion", "maintenance", "decommissioning", "decommissioned", "cancelled");
     public static final String CANCELLED = "cancelled";
     /** The category key of a programme's projects that name no category. */
     public static final String NO_CATEGORY = "";

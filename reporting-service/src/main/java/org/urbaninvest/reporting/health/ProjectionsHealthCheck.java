@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
+import org.urbaninvest.reporting.domain.RebuildStatus;
 import org.urbaninvest.reporting.repository.ReportReads;
-import org.urbaninvest.reporting.rest.RebuildStatus;
 import org.urbaninvest.reporting.service.RebuildService;
 
 /** Ready when the active projections can be read; tells how fresh they are and how a rebuild stands. */

@@ -1,11 +1,11 @@
 package org.urbaninvest.reporting.mapping;
 
+import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.events.ZoneSummaryPayload;
-import org.urbaninvest.reporting.rest.ZoneReport;
 
 /**
- * Report ⇄ event payload, field by field: the summaries topic's contract changes only here, never as a side
- * effect of a change to the REST representation.
+ * Report → event payload, field by field: the summaries topic's contract changes only here, never as a side
+ * effect of a change to the read model or the REST representation.
  */
 public final class EventPayloads {
 

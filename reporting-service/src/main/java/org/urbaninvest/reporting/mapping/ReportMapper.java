@@ -7,33 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.money.MoneyTotals;
 import org.urbaninvest.platform.money.Ratios;
+import org.urbaninvest.reporting.domain.ProgrammeReport;
+import org.urbaninvest.reporting.domain.ProjectState;
+import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
 import org.urbaninvest.reporting.repository.ReportReads.ZoneTotals;
-import org.urbaninvest.reporting.rest.ProgrammeReport;
-import org.urbaninvest.reporting.rest.ZoneReport;
 
 /** Turns totals rows into the reports of SYSTEM.md §6. */
 public final class ReportMapper {
-
-    /** OC4IDS project statuses in their order; {@code byStatus} lists each, zero or not. */
-    public static final List<String> STATUSES = List.of("identification", "preparation", "implementation",
-            "completion", "maintenance", "decommissioning", "decommissioned", "cancelled");
-    private static final String CANCELLED = "cancelled";
 
     private ReportMapper() {
     }
 
     public static ZoneReport zoneReport(String zone, Instant asOf, ZoneTotals totals) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        STATUSES.forEach(status -> byStatus.put(status, 0L));
+        ProjectState.STATUSES.forEach(status -> byStatus.put(status, 0L));
         long projectCount = 0;
         MoneyTotals estimated = MoneyTotals.empty();
         for (TotalRow row : totals.projects()) {
             byStatus.merge(row.key(), row.count(), Long::sum);
-            if (!CANCELLED.equals(row.key())) {
+            if (!ProjectState.CANCELLED.equals(row.key())) {
                 projectCount += row.count();
                 estimated.add(row.currency(), row.amount());
             }
@@ -71,17 +66,6 @@ public final class ReportMapper {
             rates.put(currency, Ratios.of(numerator.get(currency), denominator.get(currency)));
         }
         return rates;
-    }
-
-    /**
-     * Registered figures match the declared ones when the counts are equal and the amount in the declared
-     * currency equals the declared amount, with nothing registered in another currency.
-     */
-    public static boolean matches(ProgrammeReport.Declared declared, ProgrammeReport.Registered registered) {
-        Money investment = declared.investment();
-        return declared.projectCount() == registered.projectCount()
-                && registered.investment().get(investment.currency()).compareTo(investment.amount()) == 0
-                && registered.investment().asMap().keySet().stream().allMatch(investment.currency()::equals);
     }
 
     public static ProgrammeReport.Registered registered(List<TotalRow> rows) {

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.urbaninvest.platform.http.Csv;
 import org.urbaninvest.platform.money.MoneyAmountSerializer;
 import org.urbaninvest.platform.money.MoneyTotals;
-import org.urbaninvest.reporting.rest.ZoneReport;
-import org.urbaninvest.reporting.service.ReportService.NamedReport;
+import org.urbaninvest.reporting.domain.NamedZoneReport;
+import org.urbaninvest.reporting.domain.ProjectState;
+import org.urbaninvest.reporting.domain.ZoneReport;
 
 /**
  * The all-zones summary as CSV: one row per zone, the JSON report's fields flattened with dotted names. An
@@ -26,12 +27,12 @@ public final class ZoneCsv {
     private ZoneCsv() {
     }
 
-    private record Column(String name, Function<NamedReport, String> value) {
+    private record Column(String name, Function<NamedZoneReport, String> value) {
     }
 
-    public static String write(List<NamedReport> rows) {
+    public static String write(List<NamedZoneReport> rows) {
         TreeSet<String> currencies = new TreeSet<>();
-        for (NamedReport row : rows) {
+        for (NamedZoneReport row : rows) {
             ZoneReport report = row.report();
             ZoneReport.Agreements a = report.agreements();
             for (MoneyTotals totals : List.of(report.projects().estimatedInvestment(), a.intended().amount(),
@@ -42,11 +43,11 @@ public final class ZoneCsv {
         }
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("zone", row -> row.report().zone()));
-        columns.add(new Column("name", NamedReport::name));
+        columns.add(new Column("name", NamedZoneReport::name));
         columns.add(new Column("asOf", row -> row.report().asOf() == null ? "" : row.report().asOf().toString()));
         columns.add(new Column("projects.count", row -> Long.toString(row.report().projects().count())));
         amounts(columns, "projects.estimatedInvestment", currencies, r -> r.projects().estimatedInvestment());
-        for (String status : ReportMapper.STATUSES) {
+        for (String status : ProjectState.STATUSES) {
             columns.add(new Column("projects.byStatus." + status,
                     row -> Long.toString(row.report().projects().byStatus().getOrDefault(status, 0L))));
         }
@@ -63,9 +64,9 @@ public final class ZoneCsv {
         ratios(columns, "rates.fundsInPlaceByAmount", currencies, r -> r.rates().fundsInPlaceByAmount());
 
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+        try (CSVPrinter printer = new CSVPrinter(out, Csv.WRITE.builder()
                 .setHeader(columns.stream().map(Column::name).toArray(String[]::new)).get())) {
-            for (NamedReport row : rows) {
+            for (NamedZoneReport row : rows) {
                 List<String> values = new ArrayList<>();
                 columns.forEach(column -> values.add(column.value().apply(row)));
                 printer.printRecord(values);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.reporting.domain.RebuildStatus;
 import org.urbaninvest.reporting.service.RebuildService;
 
 @Path("/api/v1/admin/rebuild")

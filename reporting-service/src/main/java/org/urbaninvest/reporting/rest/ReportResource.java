@@ -1,7 +1,6 @@
 package org.urbaninvest.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.urbaninvest.platform.http.Csv;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,17 +19,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.urbaninvest.platform.http.Csv;
+import org.urbaninvest.platform.json.WireEnum;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.reporting.domain.Catalogue;
+import org.urbaninvest.reporting.domain.ProgrammeReport;
+import org.urbaninvest.reporting.domain.SeriesInterval;
+import org.urbaninvest.reporting.domain.SeriesMetric;
+import org.urbaninvest.reporting.domain.TimeseriesPoint;
+import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.mapping.ZoneCsv;
 import org.urbaninvest.reporting.service.ReportService;
-import org.urbaninvest.platform.paging.Page;
 
+/**
+ * The reports of SYSTEM.md §6. They answer the service's read model ({@code domain/}) as it is: its JSON is the
+ * response, so no response record of its own sits here.
+ */
 @Path("/api/v1/reports")
 @Tag(name = "Reports")
 @RolesAllowed(Roles.VIEWER)
 public class ReportResource {
-
 
     @Inject
     ReportService reports;
@@ -46,13 +57,13 @@ public class ReportResource {
     @GET
     @Path("/zones")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "One summary row per zone (paged JSON, or every zone as Csv.MEDIA_TYPE with Accept: text/csv)")
-    @APIResponse(responseCode = "200", description = "A page of zone reports, or every zone's report as Csv.MEDIA_TYPE",
+    @Operation(summary = "One summary row per zone (paged JSON, or every zone as CSV with Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "A page of zone reports, or every zone's report as CSV",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
                     @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response zones(@QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
-            @jakarta.ws.rs.core.Context HttpHeaders headers) {
+            @Context HttpHeaders headers) {
         Page.check(page, size);
         if (Csv.preferred(headers)) {
             return Response.ok(ZoneCsv.write(reports.allZones(includeSubzones)), Csv.CONTENT_TYPE).build();
@@ -67,8 +78,8 @@ public class ReportResource {
     public List<TimeseriesPoint> timeseries(@PathParam("code") String code, @QueryParam("metric") String metric,
             @QueryParam("interval") @DefaultValue("month") String interval,
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones) {
-        return reports.timeseries(code, includeSubzones, parse(ReportService.Metric.class, "metric", metric),
-                parse(ReportService.Interval.class, "interval", interval));
+        return reports.timeseries(code, includeSubzones, parse(SeriesMetric.class, "metric", metric),
+                parse(SeriesInterval.class, "interval", interval));
     }
 
     @GET
@@ -87,12 +98,12 @@ public class ReportResource {
         return reports.catalogue();
     }
 
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-        if (value == null || !names.contains(value)) {
-            throw ProblemException.badRequest(field, "must be one of " + String.join(", ", names));
+    /** An enum query parameter by its wire value; 400 naming the parameter and the values it takes otherwise. */
+    private static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String field, String value) {
+        E parsed = value == null ? null : WireEnum.fromValue(type, value);
+        if (parsed == null) {
+            throw ProblemException.badRequest(field, "must be one of " + String.join(", ", WireEnum.accepted(type)));
         }
-        return Enum.valueOf(type, value);
+        return parsed;
     }
 }

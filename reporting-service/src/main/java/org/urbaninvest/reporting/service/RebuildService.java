@@ -29,12 +29,12 @@ import org.jboss.logging.Logger;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.events.PoisonEventException;
 import org.urbaninvest.platform.inbox.EventInbox;
+import org.urbaninvest.platform.kafka.KafkaClientSettings;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.reporting.config.ReportingConfig;
-import org.urbaninvest.platform.kafka.KafkaClientSettings;
-import org.urbaninvest.reporting.repository.Generations;
-import org.urbaninvest.reporting.rest.RebuildStatus;
+import org.urbaninvest.reporting.domain.RebuildStatus;
 import org.urbaninvest.reporting.events.Topics;
+import org.urbaninvest.reporting.repository.Generations;
 
 /**
  * Rebuilds the projections from the beginning of every topic into a fresh generation while the active one
@@ -47,8 +47,8 @@ import org.urbaninvest.reporting.events.Topics;
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-    /** Any constant works: the database is the service's own. */
-    private static final long REBUILD_LOCK = 0x4EB01DL;
+    /** The advisory lock a rebuilding instance holds. Any constant works: the database is the service's own. */
+    public static final long REBUILD_LOCK = 0x4EB01DL;
 
     @Inject
     AgroalDataSource dataSource;

@@ -2,7 +2,6 @@ package org.urbaninvest.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,43 +9,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.money.MoneyTotals;
+import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.reporting.domain.Catalogue;
+import org.urbaninvest.reporting.domain.NamedZoneReport;
+import org.urbaninvest.reporting.domain.ProgrammeReport;
+import org.urbaninvest.reporting.domain.SeriesInterval;
+import org.urbaninvest.reporting.domain.SeriesMetric;
+import org.urbaninvest.reporting.domain.TimeseriesPoint;
+import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.mapping.ReportMapper;
 import org.urbaninvest.reporting.repository.ReportReads;
 import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
-import org.urbaninvest.reporting.rest.Catalogue;
-import org.urbaninvest.platform.paging.Page;
-import org.urbaninvest.reporting.rest.ProgrammeReport;
-import org.urbaninvest.reporting.rest.TimeseriesPoint;
-import org.urbaninvest.reporting.rest.ZoneReport;
-import org.urbaninvest.reporting.domain.AgreementState;
 
 /** The reports, each read from one consistent snapshot of the active projections. */
 @ApplicationScoped
 public class ReportService {
-
-    public enum Metric {
-        intended(AgreementState.METRIC_INTENDED), signed(AgreementState.METRIC_SIGNED),
-        fundsInPlace(AgreementState.METRIC_FUNDS_IN_PLACE);
-
-        final String stored;
-
-        Metric(String stored) {
-            this.stored = stored;
-        }
-    }
-
-    public enum Interval {
-        month, quarter, year;
-
-        String period(LocalDate month) {
-            return switch (this) {
-                case month -> String.format("%04d-%02d", month.getYear(), month.getMonthValue());
-                case quarter -> String.format("%04d-Q%d", month.getYear(), (month.getMonthValue() - 1) / 3 + 1);
-                case year -> String.format("%04d", month.getYear());
-            };
-        }
-    }
 
     @Inject
     ReportReads reads;
@@ -84,27 +62,24 @@ public class ReportService {
     }
 
     /** Every zone's report with the zone's name, for the CSV export. */
-    public List<NamedReport> allZones(boolean includeSubzones) {
+    public List<NamedZoneReport> allZones(boolean includeSubzones) {
         return reads.read(view -> {
             Map<String, String> names = view.zones(0, -1).stream()
                     .collect(Collectors.toMap(ReportReads.ZoneRow::code, ReportReads.ZoneRow::name));
-            List<NamedReport> items = new ArrayList<>();
+            List<NamedZoneReport> items = new ArrayList<>();
             view.zonesTotals(includeSubzones, 0, -1).forEach((code, totals) -> items.add(
-                    new NamedReport(names.get(code), ReportMapper.zoneReport(code, view.asOf(), totals))));
+                    new NamedZoneReport(names.get(code), ReportMapper.zoneReport(code, view.asOf(), totals))));
             return items;
         });
     }
 
-    public record NamedReport(String name, ZoneReport report) {
-    }
-
-    public List<TimeseriesPoint> timeseries(String code, boolean includeSubzones, Metric metric, Interval interval) {
+    public List<TimeseriesPoint> timeseries(String code, boolean includeSubzones, SeriesMetric metric, SeriesInterval interval) {
         return reads.read(view -> {
             if (!view.zoneExists(code)) {
                 throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
             }
             Map<String, TimeseriesPoint> points = new LinkedHashMap<>();
-            for (ReportReads.SeriesRow row : view.series(code, includeSubzones, metric.stored)) {
+            for (ReportReads.SeriesRow row : view.series(code, includeSubzones, metric.stored())) {
                 String period = interval.period(row.month());
                 TimeseriesPoint point = points.getOrDefault(period, new TimeseriesPoint(period, 0, MoneyTotals.empty()));
                 points.put(period, new TimeseriesPoint(period, point.count() + row.count(),
@@ -131,10 +106,10 @@ public class ReportService {
                 ProgrammeReport.Registered categoryRegistered = ReportMapper.registered(
                         totals.stream().filter(row -> row.key().equals(category.code())).toList());
                 categories.add(new ProgrammeReport.Category(category.code(), category.name(), categoryDeclared,
-                        categoryRegistered, ReportMapper.matches(categoryDeclared, categoryRegistered)));
+                        categoryRegistered, ProgrammeReport.matches(categoryDeclared, categoryRegistered)));
             }
             return new ProgrammeReport(code, view.asOf(), declared, registered,
-                    ReportMapper.matches(declared, registered), categories);
+                    ProgrammeReport.matches(declared, registered), categories);
         });
     }
 

@@ -11,11 +11,11 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.reporting.config.ReportingConfig;
+import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.events.SummaryTopic;
-import org.urbaninvest.reporting.repository.SummaryStore;
-import org.urbaninvest.reporting.rest.ZoneReport;
-import org.urbaninvest.reporting.mapping.EventPayloads;
 import org.urbaninvest.reporting.events.Topics;
+import org.urbaninvest.reporting.mapping.EventPayloads;
+import org.urbaninvest.reporting.repository.SummaryStore;
 
 /**
  * Publishes {@code zone-summaries.v1}: every second, the zones whose figures changed (and their ancestors,

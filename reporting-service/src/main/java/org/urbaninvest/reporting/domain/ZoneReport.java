@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.rest;
+package org.urbaninvest.reporting.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,8 +6,8 @@ import java.util.Map;
 import org.urbaninvest.platform.money.MoneyTotals;
 
 /**
- * A zone's figures (SYSTEM.md §6), as GET returns them; {@code zone-summaries.v1} carries them as
- * {@code events.ZoneSummaryPayload}.
+ * A zone's figures (SYSTEM.md §6): the read model, which GET returns as it is; {@code zone-summaries.v1} carries
+ * them as {@code events.ZoneSummaryPayload}, mapped field by field in {@code mapping.EventPayloads}.
  */
 public record ZoneReport(String zone, Instant asOf, Projects projects, Agreements agreements, Rates rates) {
 

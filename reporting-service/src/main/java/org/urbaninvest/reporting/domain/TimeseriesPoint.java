@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.rest;
+package org.urbaninvest.reporting.domain;
 
 import org.urbaninvest.platform.money.MoneyTotals;
 

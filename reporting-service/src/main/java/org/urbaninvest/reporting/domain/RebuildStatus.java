@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.rest;
+package org.urbaninvest.reporting.domain;
 
 import java.time.Instant;
 
