@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
@@ -29,6 +30,7 @@ import org.urbaninvest.systemtests.support.Figures;
 import org.urbaninvest.systemtests.support.Ledger;
 import org.urbaninvest.systemtests.support.Money;
 import org.urbaninvest.systemtests.support.Reports;
+import org.urbaninvest.examples.consumer.TopicReader;
 import org.urbaninvest.systemtests.support.AsyncApi;
 import org.urbaninvest.systemtests.support.RunningSuite.Service;
 import org.urbaninvest.systemtests.support.SystemTest;
@@ -318,6 +320,23 @@ class EndToEndIT extends SystemTest {
             }
             assertThat(last).as("last event of %s = GET", key).isEqualTo(current);
         });
+        // a subscriber outside the suite (examples/event-consumer: the CloudEvents Java SDK, schemas fetched from
+        // ce_dataschema) reads the same events and finds nothing wrong with any of them
+        Properties settings = new Properties();
+        settings.put("bootstrap.servers", suite().kafkaBootstrapServers());
+        List<TopicReader.Read> reads = new TopicReader(settings).readToEnd(EventLog.TOPICS, Reports.CONVERGENCE);
+        keys.forEach((topic, key) -> {
+            List<TopicReader.Read> ofKey = reads.stream()
+                    .filter(read -> read.topic().equals(topic) && key.equals(read.key())).toList();
+            assertThat(ofKey).as("%s on %s through the CloudEvents SDK", key, topic).hasSize(
+                    (int) records.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).count());
+            ofKey.forEach(read -> assertThat(read.problems()).as("%s/%d@%d as a subscriber checks it", read.topic(),
+                    read.partition(), read.offset()).isEmpty());
+        });
+        assertThat(reads).filteredOn(read -> ledger.zones().contains(read.key())
+                && read.topic().equals("zone-summaries.v1")).as("the scenario's zone summaries")
+                .isNotEmpty().allSatisfy(read -> assertThat(read.problems()).isEmpty());
+
         // the summaries topic carries the reports of the scenario's zones
         await().atMost(Reports.CONVERGENCE).untilAsserted(() -> {
             Map<String, JsonNode> latest = new HashMap<>();
