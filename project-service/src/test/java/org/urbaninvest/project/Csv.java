@@ -1,23 +1,20 @@
 package org.urbaninvest.project;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** Reads CSV answers in tests with a real CSV parser (quoting included). */
+/** Reads CSV answers in tests with a real CSV parser (quoting included), in the suite's dialect. */
 final class Csv {
-
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build();
 
     private Csv() {
     }
 
     static List<String[]> parse(String csv) {
-        try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class).readValues(csv)) {
-            return rows.readAll();
+        try (CSVParser rows = CSVParser.parse(csv, org.urbaninvest.platform.http.Csv.WRITE)) {
+            return rows.stream().map(CSVRecord::values).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package org.urbaninvest.project;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,9 +12,14 @@ import static org.urbaninvest.project.Api.editor;
 import static org.urbaninvest.project.Api.problem;
 import static org.urbaninvest.project.Api.viewer;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +55,7 @@ class ProjectApiTest {
     }
 
     @Test
-    void replaceStatusAndHistory() {
+    void replaceStatusAndHistory() throws Exception {
         String zone = Api.zone(null);
         String code = Api.project(zone, null, null, "identification");
         String renamed = Api.projectJson(code, zone, null, null, "identification").replace("Project " + code,
@@ -80,6 +86,9 @@ class ProjectApiTest {
                 .body("[3].changedFields", contains("status"))
                 .body("[3].reason", equalTo("feasibility study approved"))
                 .body("[0].at", org.hamcrest.Matchers.notNullValue());
+        // each history row keeps the version's snapshot: the project as GET answered it at that version
+        String current = viewer().get(PROJECTS + "/" + code).then().extract().asString();
+        assertEquals(JSON.readTree(current), JSON.readTree(snapshot(code, 5)));
     }
 
     @Test
@@ -87,18 +96,24 @@ class ProjectApiTest {
         String zone = Api.zone(null);
         String code = Api.project(zone, null, null, "implementation");
         long events = Outboxes.events(dataSource, code);
-        problem(editor().body("{\"status\": \"preparation\"}").post(PROJECTS + "/" + code + "/status"), 409);
-        problem(editor().body("{\"status\": \"implementation\"}").post(PROJECTS + "/" + code + "/status"), 409);
+        problem(editor().body("{\"status\": \"preparation\"}").post(PROJECTS + "/" + code + "/status"), 409)
+                .body("detail", containsString("cannot move from implementation to preparation"));
+        problem(editor().body("{\"status\": \"implementation\"}").post(PROJECTS + "/" + code + "/status"), 409)
+                .body("detail", containsString("already implementation"));
         problem(editor().header("If-Match", "\"1\"").body(Api.projectJson(code, zone, null, null, "identification"))
-                .put(PROJECTS + "/" + code), 409);
+                .put(PROJECTS + "/" + code), 409)
+                .body("detail", containsString("cannot move from implementation to identification"));
         viewer().get(PROJECTS + "/" + code).then().body("status", equalTo("implementation")).body("version",
                 equalTo(1));
         assertEquals(events, Outboxes.events(dataSource, code));
 
         editor().body("{\"status\": \"maintenance\"}").post(PROJECTS + "/" + code + "/status").then().statusCode(200);
         editor().body("{\"status\": \"cancelled\"}").post(PROJECTS + "/" + code + "/status").then().statusCode(200);
-        problem(editor().body("{\"status\": \"decommissioned\"}").post(PROJECTS + "/" + code + "/status"), 409);
+        long cancelled = Outboxes.events(dataSource, code);
+        problem(editor().body("{\"status\": \"decommissioned\"}").post(PROJECTS + "/" + code + "/status"), 409)
+                .body("detail", containsString("cancelled is final"));
         viewer().get(PROJECTS + "/" + code).then().body("status", equalTo("cancelled")).body("version", equalTo(3));
+        assertEquals(cancelled, Outboxes.events(dataSource, code));
         problem(editor().body("{\"status\": \"finished\"}").post(PROJECTS + "/" + code + "/status"), 400)
                 .body("errors[0].field", equalTo("status"));
         problem(editor().body("{\"status\": \"cancelled\"}").post(PROJECTS + "/no-such-project/status"), 404);
@@ -146,6 +161,24 @@ class ProjectApiTest {
         assertEquals(List.of(inLeaf, "Project " + inLeaf, leaf, programme, "cat-b", "implementation",
                 "transport.road", "1250000.50", "CNY", "2021-03-01", "2022-08-20", "construction", "1"),
                 List.of(leafRow).subList(0, 13));
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The snapshot a history row keeps of the project at that version. */
+    private String snapshot(String code, long version) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT snapshot::text FROM project_version WHERE project_code = ? AND version = ?")) {
+            select.setString(1, code);
+            select.setLong(2, version);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

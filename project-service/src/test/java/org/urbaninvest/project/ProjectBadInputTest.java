@@ -117,15 +117,17 @@ class ProjectBadInputTest {
     @Test
     void categoryOfAnotherProgrammeIs422() {
         String other = Api.programme(zone, "cat-other");
-        refused(Api.projectJson(code, zone, programme, "cat-other", "identification"), 422, "categoryCode");
-        viewer().get(Api.PROGRAMMES + "/" + other).then().statusCode(200);
+        refused(Api.projectJson(code, zone, programme, "cat-other", "identification"), 422, "categoryCode")
+                .body("errors[0].message", equalTo("programme " + programme + " has no category cat-other"));
+        viewer().get(Api.PROGRAMMES + "/" + other).then().statusCode(200).body("version", equalTo(1));
     }
 
     @Test
     void duplicateCodeIs409() {
         String existing = Api.project(zone, programme, "cat-a", "identification");
         long events = Outboxes.events(dataSource, existing);
-        problem(editor().body(Api.projectJson(existing, zone, null, null, "preparation")).post(PROJECTS), 409);
+        problem(editor().body(Api.projectJson(existing, zone, null, null, "preparation")).post(PROJECTS), 409)
+                .body("detail", equalTo("project " + existing + " already exists"));
         viewer().get(PROJECTS + "/" + existing).then().body("status", equalTo("identification"))
                 .body("programmeCode", equalTo(programme)).body("version", equalTo(1));
         assertEquals(events, Outboxes.events(dataSource, existing));
@@ -135,7 +137,8 @@ class ProjectBadInputTest {
     void illegalStatusMoveIs409() {
         String existing = Api.project(zone, null, null, "completion");
         long events = Outboxes.events(dataSource, existing);
-        problem(editor().body("{\"status\": \"identification\"}").post(PROJECTS + "/" + existing + "/status"), 409);
+        problem(editor().body("{\"status\": \"identification\"}").post(PROJECTS + "/" + existing + "/status"), 409)
+                .body("detail", org.hamcrest.Matchers.containsString("cannot move from completion to identification"));
         viewer().get(PROJECTS + "/" + existing).then().body("status", equalTo("completion")).body("version", equalTo(1));
         viewer().get(PROJECTS + "/" + existing + "/history").then().body("size()", equalTo(1));
         assertEquals(events, Outboxes.events(dataSource, existing));

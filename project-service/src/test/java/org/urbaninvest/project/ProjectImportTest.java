@@ -3,7 +3,8 @@ package org.urbaninvest.project;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.urbaninvest.project.Api.PROJECTS;
@@ -129,10 +130,26 @@ class ProjectImportTest {
 
     @Test
     void headerProblemsAre400() {
-        problem(importing("code,name\nx1,y\n"), 400).body("errors.field", hasItem("header"));
+        String code = Api.unique("im");
+        problem(importing("code,name\n" + code + ",y\n"), 400).body("errors.field", everyItem(equalTo("header")))
+                .body("errors.message", hasItems("missing column zoneCode", "missing column plannedCompletion"));
         problem(importing(HEADER.replace("sector", "sektor")), 400).body("errors.message",
-                hasItem("unknown column sektor"));
-        problem(importing(""), 400).body("errors[0].field", equalTo("header"));
+                containsInAnyOrder("unknown column sektor", "missing column sector"));
+        problem(importing(HEADER.replace("name,", "name,name,")), 400).body("errors.message",
+                contains("column name appears twice"));
+        problem(importing(""), 400).body("errors.field", contains("header"));
+        problem(viewer().get(PROJECTS + "/" + code), 404);
+    }
+
+    @Test
+    void unreadableCsvIs400AndWritesNothing() {
+        String good = Api.unique("im");
+        String unterminated = Api.unique("im");
+        problem(importing(HEADER + good + ",Good," + zone + ",,,identification,,1,CNY,,\n"
+                + unterminated + ",\"Unterminated," + zone + ",,,identification,,1,CNY,,\n"), 400)
+                .body("errors.field", contains("body"));
+        problem(viewer().get(PROJECTS + "/" + good), 404);
+        assertEquals(0, Outboxes.events(dataSource, good));
     }
 
     @Test

@@ -2,22 +2,29 @@ package org.urbaninvest.project;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.urbaninvest.project.Api.ZONES;
 import static org.urbaninvest.project.Api.editor;
 import static org.urbaninvest.project.Api.problem;
 import static org.urbaninvest.project.Api.viewer;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.testsupport.Tokens;
 
 @QuarkusTest
 class ZoneApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void registersAZoneWithLocationEtagAndVersionOne() {
@@ -53,10 +60,19 @@ class ZoneApiTest {
         problem(editor().body(changed).put(ZONES + "/" + code), 428);
         problem(editor().header("If-Match", "\"7\"").body(changed).put(ZONES + "/" + code), 412);
         viewer().get(ZONES + "/" + code).then().body("name", equalTo("Zone " + code)).body("version", equalTo(1));
+        assertEquals(1, Outboxes.events(dataSource, code));
 
         editor().header("If-Match", "\"1\"").body(changed).put(ZONES + "/" + code).then().statusCode(200)
                 .header("ETag", "\"2\"").body("name", equalTo("Renamed")).body("version", equalTo(2));
-        problem(editor().header("If-Match", "\"1\"").body(changed).put(ZONES + "/" + code), 412);
+        problem(editor().header("If-Match", "\"1\"").body(changed.replace("Renamed", "Stale"))
+                .put(ZONES + "/" + code), 412);
+        viewer().get(ZONES + "/" + code).then().body("name", equalTo("Renamed")).body("version", equalTo(2));
+        assertEquals(2, Outboxes.events(dataSource, code));
+
+        // the same content again is no change: no new version, no event
+        editor().header("If-Match", "\"2\"").body(changed).put(ZONES + "/" + code).then().statusCode(200)
+                .header("ETag", "\"2\"").body("version", equalTo(2));
+        assertEquals(2, Outboxes.events(dataSource, code));
     }
 
     @Test
@@ -64,9 +80,12 @@ class ZoneApiTest {
         String top = Api.zone(null);
         String middle = Api.zone(top);
         String bottom = Api.zone(middle);
-        problem(editor().header("If-Match", "\"1\"").body(Api.zoneJson(top, bottom)).put(ZONES + "/" + top), 409);
-        problem(editor().header("If-Match", "\"1\"").body(Api.zoneJson(top, top)).put(ZONES + "/" + top), 409);
+        problem(editor().header("If-Match", "\"1\"").body(Api.zoneJson(top, bottom)).put(ZONES + "/" + top), 409)
+                .body("detail", containsString("cycle"));
+        problem(editor().header("If-Match", "\"1\"").body(Api.zoneJson(top, top)).put(ZONES + "/" + top), 409)
+                .body("detail", containsString("cycle"));
         viewer().get(ZONES + "/" + top).then().body("parentCode", nullValue()).body("version", equalTo(1));
+        assertEquals(1, Outboxes.events(dataSource, top));
 
         String other = Api.zone(null);
         editor().header("If-Match", "\"1\"").body(Api.zoneJson(bottom, other)).put(ZONES + "/" + bottom).then()
@@ -80,13 +99,16 @@ class ZoneApiTest {
         problem(editor().body(Api.zoneJson(code, "no-such-zone")).post(ZONES), 422)
                 .body("errors[0].field", equalTo("parentCode"));
         problem(viewer().get(ZONES + "/" + code), 404);
+        assertEquals(0, Outboxes.events(dataSource, code));
     }
 
     @Test
     void duplicateCodeIs409() {
         String code = Api.zone(null);
-        problem(editor().body(Api.zoneJson(code, null).replace("Zone " + code, "Other")).post(ZONES), 409);
-        viewer().get(ZONES + "/" + code).then().body("name", equalTo("Zone " + code));
+        problem(editor().body(Api.zoneJson(code, null).replace("Zone " + code, "Other")).post(ZONES), 409)
+                .body("detail", containsString("already exists"));
+        viewer().get(ZONES + "/" + code).then().body("name", equalTo("Zone " + code)).body("version", equalTo(1));
+        assertEquals(1, Outboxes.events(dataSource, code));
     }
 
     @Test
@@ -96,8 +118,11 @@ class ZoneApiTest {
                  "regionCode": "12"}""").post(ZONES), 400)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("code", "name", "areaKm2",
                         "population", "regionCode"));
-        problem(editor().body("{\"code\": \"kind-bad\", \"name\": \"n\", \"kind\": \"VILLAGE\"}").post(ZONES), 400)
+        String code = Api.unique("kind-bad");
+        problem(editor().body("{\"code\": \"" + code + "\", \"name\": \"n\", \"kind\": \"VILLAGE\"}").post(ZONES), 400)
                 .body("errors[0].field", equalTo("kind"));
+        problem(viewer().get(ZONES + "/" + code), 404);
+        assertEquals(0, Outboxes.events(dataSource, code));
     }
 
     @Test

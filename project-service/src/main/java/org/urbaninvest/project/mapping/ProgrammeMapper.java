@@ -15,24 +15,47 @@ public final class ProgrammeMapper {
     }
 
     public static Programme toApi(ProgrammeEntity programme) {
-        List<Category> categories = programme.categories.stream()
+        return new Programme(programme.code, programme.name, programme.zoneCode, programme.publishedOn,
+                declared(programme), categories(programme), programme.version, programme.createdAt,
+                programme.updatedAt);
+    }
+
+    static Declared declared(ProgrammeEntity programme) {
+        return new Declared(programme.declaredProjectCount, new Money(programme.declaredInvestmentAmount,
+                programme.declaredInvestmentCurrency.trim()));
+    }
+
+    static List<Category> categories(ProgrammeEntity programme) {
+        return programme.categories.stream()
                 .map(c -> new Category(c.code, c.name, new Declared(c.declaredProjectCount,
                         new Money(c.declaredInvestmentAmount, c.declaredInvestmentCurrency.trim()))))
                 .toList();
-        return new Programme(programme.code, programme.name, programme.zoneCode, programme.publishedOn,
-                new Declared(programme.declaredProjectCount, new Money(programme.declaredInvestmentAmount,
-                        programme.declaredInvestmentCurrency.trim())),
-                categories, programme.version, programme.createdAt, programme.updatedAt);
     }
 
-    /** Copies the programme's own fields; categories are matched by code in the service. */
-    public static void apply(ProgrammeRequest request, ProgrammeEntity programme) {
+    /**
+     * The programme's own fields as an unsaved programme ({@code code} as given; it may be left out on PUT); the
+     * categories go to the service as they came, to be matched by code.
+     */
+    public static ProgrammeEntity draft(ProgrammeRequest request) {
+        ProgrammeEntity programme = new ProgrammeEntity();
+        programme.code = request.code();
         programme.name = request.name();
         programme.zoneCode = request.zoneCode();
         programme.publishedOn = request.publishedOn();
         programme.declaredProjectCount = request.declared().projectCount();
         programme.declaredInvestmentAmount = request.declared().investment().scaled();
         programme.declaredInvestmentCurrency = request.declared().investment().currency();
+        return programme;
+    }
+
+    /** Copies the programme's own fields from a draft; categories are matched by code in the service. */
+    public static void copyOwnFields(ProgrammeEntity from, ProgrammeEntity to) {
+        to.name = from.name;
+        to.zoneCode = from.zoneCode;
+        to.publishedOn = from.publishedOn;
+        to.declaredProjectCount = from.declaredProjectCount;
+        to.declaredInvestmentAmount = from.declaredInvestmentAmount;
+        to.declaredInvestmentCurrency = from.declaredInvestmentCurrency;
     }
 
     public static void apply(Category category, int position, ProgrammeCategoryEntity entity) {

@@ -17,12 +17,20 @@ import org.urbaninvest.project.domain.FundingSource;
 import org.urbaninvest.project.rest.Geometry;
 import org.urbaninvest.project.domain.Identifier;
 import org.urbaninvest.project.domain.Milestone;
+import org.urbaninvest.project.events.ProjectPayload;
+import org.urbaninvest.project.repository.ProjectVersionEntity;
+import org.urbaninvest.project.domain.ImportCounts;
+import org.urbaninvest.project.rest.ImportResult;
 import org.urbaninvest.project.rest.Project;
 import org.urbaninvest.project.rest.ProjectRequest;
+import org.urbaninvest.project.rest.ProjectVersion;
 import org.urbaninvest.project.domain.ProjectStatus;
 import org.urbaninvest.project.domain.ProjectType;
 
-/** Project entity ⇄ API; the JSON columns are written and read with the application's ObjectMapper. */
+/**
+ * Project entity ⇄ API, and the project's JSON columns (location, funding sources, milestones, identifiers,
+ * history fields and snapshots), written and read with the application's ObjectMapper.
+ */
 @ApplicationScoped
 public class ProjectMapper {
 
@@ -40,12 +48,25 @@ public class ProjectMapper {
         return new Project(p.code, p.name, p.zoneCode, p.programmeCode, p.categoryCode,
                 ProjectStatus.fromValue(p.status), ProjectType.fromValue(p.type), p.sector,
                 new Money(p.estimatedAmount, p.estimatedCurrency.trim()), p.plannedStart, p.plannedCompletion,
-                read(p.location, Geometry.class), read(p.fundingSources, FUNDING), read(p.milestones, MILESTONES),
-                read(p.identifiers, IDENTIFIERS), p.description, p.version, p.createdAt, p.updatedAt);
+                read(p.location, Geometry.class), fundingSources(p), milestones(p), identifiers(p), p.description,
+                p.version, p.createdAt, p.updatedAt);
     }
 
-    /** Copies everything a client sets (a full replace); code, version and times are the service's. */
-    public void apply(ProjectRequest request, ProjectEntity p) {
+    public static ImportResult toApi(ImportCounts counts) {
+        return new ImportResult(counts.created(), counts.updated(), counts.unchanged());
+    }
+
+    public ProjectVersion toApi(ProjectVersionEntity v) {
+        return new ProjectVersion(v.version, v.at, v.actor, v.change, readStrings(v.changedFields), v.reason);
+    }
+
+    /**
+     * What a client sent, as an unsaved project: {@code code} as given (it may be left out on PUT), version and
+     * times left to the service.
+     */
+    public ProjectEntity draft(ProjectRequest request) {
+        ProjectEntity p = new ProjectEntity();
+        p.code = request.code();
         p.name = request.name();
         p.zoneCode = request.zoneCode();
         p.programmeCode = request.programmeCode();
@@ -62,36 +83,45 @@ public class ProjectMapper {
         p.milestones = write(request.milestones());
         p.identifiers = write(request.identifiers());
         p.description = request.description();
+        return p;
     }
 
     /** A copy that can be changed without touching the original (imports compare before and after). */
     public static ProjectEntity copy(ProjectEntity p) {
         ProjectEntity c = new ProjectEntity();
         c.code = p.code;
-        c.name = p.name;
-        c.zoneCode = p.zoneCode;
-        c.programmeCode = p.programmeCode;
-        c.categoryCode = p.categoryCode;
-        c.status = p.status;
-        c.type = p.type;
-        c.sector = p.sector;
-        c.estimatedAmount = p.estimatedAmount;
-        c.estimatedCurrency = p.estimatedCurrency;
-        c.plannedStart = p.plannedStart;
-        c.plannedCompletion = p.plannedCompletion;
-        c.location = p.location;
-        c.fundingSources = p.fundingSources;
-        c.milestones = p.milestones;
-        c.identifiers = p.identifiers;
-        c.description = p.description;
+        copyClientFields(p, c);
         c.version = p.version;
         c.createdAt = p.createdAt;
         c.updatedAt = p.updatedAt;
         return c;
     }
 
-    /** The names of the representation's fields whose values differ, bookkeeping left out, in field order. */
-    public List<String> changedFields(Project before, Project after) {
+    /** Copies everything a client sets (a full replace) from a draft; code, version and times stay. */
+    public static void copyClientFields(ProjectEntity from, ProjectEntity to) {
+        to.name = from.name;
+        to.zoneCode = from.zoneCode;
+        to.programmeCode = from.programmeCode;
+        to.categoryCode = from.categoryCode;
+        to.status = from.status;
+        to.type = from.type;
+        to.sector = from.sector;
+        to.estimatedAmount = from.estimatedAmount;
+        to.estimatedCurrency = from.estimatedCurrency;
+        to.plannedStart = from.plannedStart;
+        to.plannedCompletion = from.plannedCompletion;
+        to.location = from.location;
+        to.fundingSources = from.fundingSources;
+        to.milestones = from.milestones;
+        to.identifiers = from.identifiers;
+        to.description = from.description;
+    }
+
+    /**
+     * The names of the snapshot's fields whose values differ, bookkeeping left out, in field order (the snapshot
+     * and the representation have the same fields).
+     */
+    public List<String> changedFields(ProjectPayload before, ProjectPayload after) {
         JsonNode old = json.valueToTree(before);
         JsonNode now = json.valueToTree(after);
         List<String> changed = new ArrayList<>();
@@ -166,7 +196,20 @@ public class ProjectMapper {
         return read(text, new TypeReference<List<String>>() { });
     }
 
-    private <T> T read(String text, Class<T> type) {
+    public List<FundingSource> fundingSources(ProjectEntity p) {
+        return read(p.fundingSources, FUNDING);
+    }
+
+    public List<Milestone> milestones(ProjectEntity p) {
+        return read(p.milestones, MILESTONES);
+    }
+
+    public List<Identifier> identifiers(ProjectEntity p) {
+        return read(p.identifiers, IDENTIFIERS);
+    }
+
+    /** A JSON column as the given type ({@code null} stays {@code null}). */
+    public <T> T read(String text, Class<T> type) {
         try {
             return text == null ? null : json.readValue(text, type);
         } catch (JsonProcessingException e) {

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.project.mapping.Pages;
+import org.urbaninvest.project.mapping.ProgrammeMapper;
 import org.urbaninvest.project.service.ProgrammeService;
 import org.urbaninvest.platform.paging.Page;
 
@@ -44,7 +46,8 @@ public class ProgrammeResource {
     public Response publish(
             @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProgrammeRequest request,
             UriInfo uri) {
-        Programme programme = programmes.publish(request);
+        Programme programme = ProgrammeMapper.toApi(
+                programmes.publish(ProgrammeMapper.draft(request), request.categories()));
         return Tags.created(uri.getAbsolutePathBuilder().path(programme.code()).build(), programme,
                 programme.version());
     }
@@ -55,7 +58,7 @@ public class ProgrammeResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        return programmes.list(zone, page, size);
+        return Pages.map(programmes.list(zone, page, size), ProgrammeMapper::toApi);
     }
 
     @GET
@@ -64,7 +67,7 @@ public class ProgrammeResource {
     @APIResponse(responseCode = "200", description = "the programme, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
     public Response get(@PathParam("code") String code) {
-        Programme programme = programmes.get(code);
+        Programme programme = ProgrammeMapper.toApi(programmes.get(code));
         return Tags.ok(programme, programme.version());
     }
 
@@ -75,7 +78,8 @@ public class ProgrammeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProgrammeRequest request) {
-        Programme programme = programmes.update(code, ifMatch, request);
+        Programme programme = ProgrammeMapper.toApi(
+                programmes.update(code, ifMatch, ProgrammeMapper.draft(request), request.categories()));
         return Tags.ok(programme, programme.version());
     }
 }

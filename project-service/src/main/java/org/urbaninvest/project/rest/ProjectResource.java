@@ -33,8 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.project.domain.ProjectFilter;
+import org.urbaninvest.project.mapping.ProjectMapper;
 import org.urbaninvest.project.service.ProjectCsvExport;
 import org.urbaninvest.project.service.ProjectImporter;
+import org.urbaninvest.project.mapping.Pages;
 import org.urbaninvest.project.service.ProjectService;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.json.WireEnum;
@@ -55,6 +57,9 @@ public class ProjectResource {
     @Inject
     ProjectCsvExport export;
 
+    @Inject
+    ProjectMapper mapper;
+
     @POST
     @Idempotent
     @RolesAllowed(Roles.EDITOR)
@@ -63,7 +68,7 @@ public class ProjectResource {
     public Response register(
             @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProjectRequest request,
             UriInfo uri) {
-        Project project = projects.register(request);
+        Project project = mapper.toApi(projects.register(mapper.draft(request)));
         return Tags.created(uri.getAbsolutePathBuilder().path(project.code()).build(), project, project.version());
     }
 
@@ -86,7 +91,8 @@ public class ProjectResource {
         Page.check(page, size);
         ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q);
         if (!Csv.preferred(headers)) {
-            return Response.ok(projects.list(filter, page, size), MediaType.APPLICATION_JSON).build();
+            return Response.ok(Pages.map(projects.list(filter, page, size), mapper::toApi), MediaType.APPLICATION_JSON)
+                    .build();
         }
         StreamingOutput body = out -> export.write(filter, out);
         return Response.ok(body, Csv.CONTENT_TYPE)
@@ -101,7 +107,7 @@ public class ProjectResource {
     @Consumes(Csv.MEDIA_TYPE)
     @RolesAllowed(Roles.EDITOR)
     public ImportResult importCsv(InputStream csv) {
-        return importer.importCsv(csv);
+        return ProjectMapper.toApi(importer.importCsv(csv));
     }
 
     @GET
@@ -110,7 +116,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "the project, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     public Response get(@PathParam("code") String code) {
-        Project project = projects.get(code);
+        Project project = mapper.toApi(projects.get(code));
         return Tags.ok(project, project.version());
     }
 
@@ -121,7 +127,7 @@ public class ProjectResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProjectRequest request) {
-        Project project = projects.replace(code, ifMatch, request);
+        Project project = mapper.toApi(projects.replace(code, ifMatch, mapper.draft(request)));
         return Tags.ok(project, project.version());
     }
 
@@ -132,7 +138,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "the project in its new status, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     public Response changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange change) {
-        Project project = projects.changeStatus(code, change);
+        Project project = mapper.toApi(projects.changeStatus(code, change.status(), change.reason()));
         return Tags.ok(project, project.version());
     }
 
@@ -140,7 +146,7 @@ public class ProjectResource {
     @Path("{code}/history")
     @RolesAllowed(Roles.VIEWER)
     public List<ProjectVersion> history(@PathParam("code") String code) {
-        return projects.history(code);
+        return projects.history(code).stream().map(mapper::toApi).toList();
     }
 
     private static ProjectFilter filter(String zone, boolean includeSubzones, String programme, String category,

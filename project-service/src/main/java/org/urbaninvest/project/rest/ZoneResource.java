@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.project.mapping.Pages;
+import org.urbaninvest.project.mapping.ZoneMapper;
 import org.urbaninvest.project.service.ZoneService;
 import org.urbaninvest.platform.paging.Page;
 
@@ -43,7 +45,7 @@ public class ZoneResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     public Response register(@Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ZoneRequest request,
             UriInfo uri) {
-        Zone zone = zones.register(request);
+        Zone zone = ZoneMapper.toApi(zones.register(ZoneMapper.draft(request)));
         return Tags.created(uri.getAbsolutePathBuilder().path(zone.code()).build(), zone, zone.version());
     }
 
@@ -53,7 +55,7 @@ public class ZoneResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        return zones.list(parent, page, size);
+        return Pages.map(zones.list(parent, page, size), ZoneMapper::toApi);
     }
 
     @GET
@@ -62,7 +64,7 @@ public class ZoneResource {
     @APIResponse(responseCode = "200", description = "the zone, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     public Response get(@PathParam("code") String code) {
-        Zone zone = zones.get(code);
+        Zone zone = ZoneMapper.toApi(zones.get(code));
         return Tags.ok(zone, zone.version());
     }
 
@@ -73,7 +75,7 @@ public class ZoneResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ZoneRequest request) {
-        Zone zone = zones.update(code, ifMatch, request);
+        Zone zone = ZoneMapper.toApi(zones.update(code, ifMatch, ZoneMapper.draft(request)));
         return Tags.ok(zone, zone.version());
     }
 }

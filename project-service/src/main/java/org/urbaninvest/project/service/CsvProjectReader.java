@@ -1,26 +1,30 @@
 package org.urbaninvest.project.service;
 
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.urbaninvest.platform.http.Csv;
 import org.urbaninvest.platform.money.CurrencyCodeValidator;
 import org.urbaninvest.platform.problem.Problem;
 import org.urbaninvest.platform.problem.ProblemException;
@@ -35,10 +39,20 @@ import org.urbaninvest.project.domain.ProjectType;
  */
 final class CsvProjectReader {
 
-    /** Without a schema each record is one array of strings. */
-    private static final CsvFactory CSV = CsvFactory.builder()
-            .enable(CsvParser.Feature.TRIM_SPACES)
-            .build();
+    /**
+     * The suite's dialect ({@link Csv#WRITE}, RFC 4180) with the first line naming the columns, spaces around a
+     * value (outside its quotes) ignored. Unknown, missing, repeated and blank column names are reported by
+     * {@link #header}, so the parser accepts them all. Empty lines are not skipped by the parser but here, so that
+     * the parser's line count stays that of the file.
+     */
+    static final CSVFormat READ = Csv.WRITE.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+            .setIgnoreSurroundingSpaces(true)
+            .setIgnoreEmptyLines(false)
+            .get();
     private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final Set<String> zones;
@@ -56,43 +70,61 @@ final class CsvProjectReader {
     }
 
     void read(InputStream body) {
-        try (CsvParser csv = CSV.createParser(withoutByteOrderMark(body))) {
-            Map<String, Integer> header = null;
-            List<String> values = new ArrayList<>();
-            while (csv.nextToken() == JsonToken.START_ARRAY) {
-                long line = csv.currentTokenLocation().getLineNr() + 1; // the parser counts from 0
-                values.clear();
-                while (csv.nextToken() == JsonToken.VALUE_STRING) {
-                    values.add(csv.getText());
+        try (LeadingLines leading = new LeadingLines(body);
+                CSVParser csv = CSVParser.builder().setReader(leading).setFormat(READ).get()) {
+            if (csv.getHeaderNames().isEmpty()) {
+                throw ProblemException.badRequest("header", "the CSV is empty; the first line must name the columns "
+                        + String.join(",", CsvColumns.REQUIRED));
+            }
+            Map<String, Integer> header = header(csv.getHeaderNames());
+            long skipped = leading.blankLines;
+            Iterator<CSVRecord> records = csv.iterator();
+            while (true) {
+                long line = skipped + csv.getCurrentLineNumber() + 1; // where the next record starts
+                if (!records.hasNext()) {
+                    break;
                 }
-                if (values.isEmpty() || values.size() == 1 && values.get(0).isEmpty()) {
-                    continue; // an empty line (the parser's own skipping would lose count of lines)
-                }
-                if (header == null) {
-                    header = header(values);
-                    continue;
+                CSVRecord values = records.next();
+                if (values.size() == 1 && values.get(0).isEmpty()) {
+                    continue; // an empty line
                 }
                 if (lines.size() + errors.size() >= maxLines) {
                     throw new WebApplicationException("an import holds at most " + maxLines + " lines", 413);
                 }
                 line(line, values, header);
             }
-            if (header == null) {
-                throw ProblemException.badRequest("header", "the CSV is empty; the first line must name the columns "
-                        + String.join(",", CsvColumns.REQUIRED));
-            }
-        } catch (IOException e) {
-            throw ProblemException.badRequest("body", "is not readable CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw ProblemException.badRequest("body", "is not readable CSV: " + cause.getMessage());
         }
     }
 
-    private static Reader withoutByteOrderMark(InputStream body) throws IOException {
-        PushbackReader reader = new PushbackReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
+    /**
+     * The body as UTF-8 text without its byte-order mark, if any, and without the blank lines before the header
+     * (counted, so that line numbers stay those of the file).
+     */
+    private static final class LeadingLines extends PushbackReader {
+
+        long blankLines;
+
+        LeadingLines(InputStream body) throws IOException {
+            super(new InputStreamReader(body, StandardCharsets.UTF_8), 1);
+            int c = read();
+            if (c == '\uFEFF') {
+                c = read();
+            }
+            int previous = -1;
+            while (c != -1 && Character.isWhitespace(c)) {
+                if (c == '\r' || c == '\n' && previous != '\r') {
+                    blankLines++;
+                }
+                previous = c;
+                c = read();
+            }
+            if (c != -1) {
+                unread(c);
+            }
         }
-        return reader;
     }
 
     private static Map<String, Integer> header(List<String> names) {
@@ -119,7 +151,7 @@ final class CsvProjectReader {
         return header;
     }
 
-    private void line(long line, List<String> values, Map<String, Integer> header) {
+    private void line(long line, CSVRecord values, Map<String, Integer> header) {
         List<Problem.FieldError> problems = new ArrayList<>(0);
         if (values.size() != header.size()) {
             problems.add(new Problem.FieldError("line", "has " + values.size() + " values; the header has "
@@ -198,7 +230,7 @@ final class CsvProjectReader {
                 start, completion, typeGiven, type));
     }
 
-    private static String value(List<String> values, Map<String, Integer> header, String column) {
+    private static String value(CSVRecord values, Map<String, Integer> header, String column) {
         String value = values.get(header.get(column));
         return value == null || value.isEmpty() ? null : value;
     }

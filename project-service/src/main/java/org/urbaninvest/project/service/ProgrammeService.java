@@ -21,8 +21,7 @@ import org.urbaninvest.project.repository.ProjectRepository;
 import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.project.domain.Category;
 import org.urbaninvest.platform.paging.Page;
-import org.urbaninvest.project.rest.Programme;
-import org.urbaninvest.project.rest.ProgrammeRequest;
+import org.hibernate.Hibernate;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.project.mapping.EventPayloads;
 
@@ -48,52 +47,56 @@ public class ProgrammeService {
     @Inject
     Outbox outbox;
 
-    public Programme publish(ProgrammeRequest request) {
-        requireDistinctCategories(request.categories());
-        if (programmes.findById(request.code()) != null) {
-            throw ProblemException.conflict("programme " + request.code() + " already exists");
+    @Inject
+    EventPayloads payloads;
+
+    /** Publishes the programme a client sent: its own fields ({@code draft}) and its categories, in order. */
+    public ProgrammeEntity publish(ProgrammeEntity draft, List<Category> categories) {
+        requireDistinctCategories(categories);
+        if (programmes.findById(draft.code) != null) {
+            throw ProblemException.conflict("programme " + draft.code + " already exists");
         }
-        requireZone(request.zoneCode());
+        requireZone(draft.zoneCode);
         ProgrammeEntity programme = new ProgrammeEntity();
-        programme.code = request.code();
-        ProgrammeMapper.apply(request, programme);
-        for (int i = 0; i < request.categories().size(); i++) {
-            programme.categories.add(newCategory(programme, request.categories().get(i), i));
+        programme.code = draft.code;
+        ProgrammeMapper.copyOwnFields(draft, programme);
+        for (int i = 0; i < categories.size(); i++) {
+            programme.categories.add(newCategory(programme, categories.get(i), i));
         }
         programme.version = 1;
         programme.createdAt = clock.now();
         programme.updatedAt = programme.createdAt;
         programmes.persist(programme);
-        Programme published = ProgrammeMapper.toApi(programme);
-        outbox.publish(TOPIC, programme.code, "programme.published", EventPayloads.programme(published));
-        return published;
+        outbox.publish(TOPIC, programme.code, "programme.published", payloads.programme(programme));
+        return programme;
     }
 
-    public Programme update(String code, String ifMatch, ProgrammeRequest request) {
-        requireDistinctCategories(request.categories());
+    /** Replaces the programme's own fields ({@code draft}; its code may be left out) and its categories, by code. */
+    public ProgrammeEntity update(String code, String ifMatch, ProgrammeEntity draft, List<Category> categories) {
+        requireDistinctCategories(categories);
         ProgrammeEntity programme = find(code);
-        if (request.code() != null && !request.code().equals(code)) {
+        if (draft.code != null && !draft.code.equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the programme in the path) or left out");
         }
         IfMatch.require(ifMatch, programme.version, "programme");
-        if (!request.zoneCode().equals(programme.zoneCode)) {
-            requireZone(request.zoneCode());
+        if (!draft.zoneCode.equals(programme.zoneCode)) {
+            requireZone(draft.zoneCode);
         }
-        Programme before = ProgrammeMapper.toApi(programme);
+        var before = payloads.programme(programme);
         Map<String, ProgrammeCategoryEntity> existing = new HashMap<>();
         programme.categories.forEach(c -> existing.put(c.code, c));
         Set<String> kept = new HashSet<>();
-        request.categories().forEach(c -> kept.add(c.code()));
+        categories.forEach(c -> kept.add(c.code()));
         for (ProgrammeCategoryEntity category : programme.categories) {
             if (!kept.contains(category.code) && projects.anyInCategory(code, category.code)) {
                 throw ProblemException.unprocessable("categories", "category " + category.code
                         + " has projects; move them to another category before removing it");
             }
         }
-        ProgrammeMapper.apply(request, programme);
+        ProgrammeMapper.copyOwnFields(draft, programme);
         programme.categories.removeIf(c -> !kept.contains(c.code));
-        for (int i = 0; i < request.categories().size(); i++) {
-            Category wanted = request.categories().get(i);
+        for (int i = 0; i < categories.size(); i++) {
+            Category wanted = categories.get(i);
             ProgrammeCategoryEntity category = existing.get(wanted.code());
             if (category == null) {
                 category = newCategory(programme, wanted, i);
@@ -103,28 +106,32 @@ public class ProgrammeService {
             }
         }
         programme.categories.sort(java.util.Comparator.comparingInt(c -> c.position));
-        if (ProgrammeMapper.toApi(programme).equals(before)) {
-            return before; // nothing changed: no new version, no event
+        if (payloads.programme(programme).equals(before)) {
+            return programme; // nothing changed: no new version, no event
         }
         // the new time makes the programme row itself dirty, so its version rises once even when only
         // category rows (separate entities) changed
         programme.updatedAt = clock.now();
         programmes.flush();
-        Programme updated = ProgrammeMapper.toApi(programme);
-        outbox.publish(TOPIC, code, "programme.updated", EventPayloads.programme(updated));
-        return updated;
+        outbox.publish(TOPIC, code, "programme.updated", payloads.programme(programme));
+        return programme;
     }
 
+    /** The programme with its categories loaded. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Programme get(String code) {
-        return ProgrammeMapper.toApi(find(code));
+    public ProgrammeEntity get(String code) {
+        ProgrammeEntity programme = find(code);
+        Hibernate.initialize(programme.categories);
+        return programme;
     }
 
+    /** A page of programmes, their categories loaded (one query for the page's categories). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Programme> list(String zone, int page, int size) {
+    public Page<ProgrammeEntity> list(String zone, int page, int size) {
         var query = zone == null || zone.isBlank() ? programmes.find("order by code")
                 : programmes.find("zoneCode = ?1 order by code", zone);
-        List<Programme> items = query.page(page, size).list().stream().map(ProgrammeMapper::toApi).toList();
+        List<ProgrammeEntity> items = query.page(page, size).list();
+        items.forEach(p -> Hibernate.initialize(p.categories));
         return new Page<>(items, page, size, query.count());
     }
 

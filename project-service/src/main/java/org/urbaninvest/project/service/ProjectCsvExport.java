@@ -1,18 +1,21 @@
 package org.urbaninvest.project.service;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.urbaninvest.platform.http.Csv;
 import org.urbaninvest.project.repository.ProjectEntity;
 import org.urbaninvest.project.domain.ProjectFilter;
 import org.urbaninvest.project.repository.ProjectRepository;
@@ -26,14 +29,10 @@ import org.urbaninvest.project.repository.ProjectConditions;
 @ApplicationScoped
 public class ProjectCsvExport {
 
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema SCHEMA;
-
-    static {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        CsvColumns.EXPORT.forEach(schema::addColumn);
-        SCHEMA = schema.build();
-    }
+    /** The suite's dialect, the export's columns named on the first line. */
+    private static final CSVFormat FORMAT = Csv.WRITE.builder()
+            .setHeader(CsvColumns.EXPORT.toArray(String[]::new))
+            .get();
 
     @Inject
     AgroalDataSource dataSource;
@@ -41,7 +40,8 @@ public class ProjectCsvExport {
     public void write(ProjectFilter filter, OutputStream out) {
         ProjectConditions.Sql where = ProjectConditions.where(filter);
         try (Connection connection = dataSource.getConnection();
-                SequenceWriter csv = CSV.writerFor(Object[].class).with(SCHEMA).writeValues(out)) {
+                CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+                        FORMAT)) {
             connection.setAutoCommit(false); // a cursor needs a transaction
             connection.setReadOnly(true);
             try (PreparedStatement select = connection.prepareStatement("SELECT " + ProjectRepository.COLUMNS
@@ -53,7 +53,7 @@ public class ProjectCsvExport {
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        csv.write(row(ProjectRows.read(rs)));
+                        csv.printRecord(row(ProjectRows.read(rs)));
                     }
                 }
             } finally {

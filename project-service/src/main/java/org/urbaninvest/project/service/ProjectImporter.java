@@ -19,11 +19,11 @@ import org.urbaninvest.project.repository.ProgrammeRepository;
 import org.urbaninvest.project.repository.ProjectBatchWriter;
 import org.urbaninvest.project.repository.ProjectEntity;
 import org.urbaninvest.project.repository.ZoneRepository;
-import org.urbaninvest.project.rest.ImportResult;
+import org.urbaninvest.project.domain.ImportCounts;
 import org.urbaninvest.project.domain.ProjectStatus;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.project.events.ProjectPayload;
 import org.urbaninvest.project.mapping.EventPayloads;
-import org.urbaninvest.project.rest.Project;
 
 /**
  * CSV import: every line is validated first (references against zones and programmes read once); if any is
@@ -63,15 +63,18 @@ public class ProjectImporter {
     @Inject
     ImportConfig config;
 
+    @Inject
+    EventPayloads payloads;
+
     /**
      * Imports in a transaction of its own, or in the caller's when there is one (that of an {@code Idempotency-Key},
      * whose timeout the resource sets): {@code @TransactionConfiguration} may not join a transaction.
      */
-    public ImportResult importCsv(InputStream csv) {
+    public ImportCounts importCsv(InputStream csv) {
         return QuarkusTransaction.joiningExisting().timeout(TIMEOUT_SECONDS).call(() -> importAll(csv));
     }
 
-    private ImportResult importAll(InputStream csv) {
+    private ImportCounts importAll(InputStream csv) {
         long start = System.nanoTime();
         CsvProjectReader reader = new CsvProjectReader(zones.allCodes(), programmes.categoriesByProgramme(),
                 config.maxLines());
@@ -98,7 +101,7 @@ public class ProjectImporter {
         LOG.infof("imported %d lines (%d created, %d updated, %d unchanged): read and checked in %d ms, written in %d ms",
                 lines.size(), created, updated, unchanged, (checked - start) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);
-        return new ImportResult(created, updated, unchanged);
+        return new ImportCounts(created, updated, unchanged);
     }
 
     /** A status may only move as it may through the API; checked for all lines before anything is written. */
@@ -139,10 +142,10 @@ public class ProjectImporter {
                 project.version = 1;
                 project.createdAt = now;
                 project.updatedAt = now;
-                Project view = mapper.toApi(project);
+                ProjectPayload snapshot = payloads.project(project);
                 inserts.add(project);
-                history.add(entry(project, mapper.write(view), who, "registered", ProjectMapper.setFields(project)));
-                events.add(new Outbox.Event(project.code, ProjectService.REGISTERED, EventPayloads.project(view)));
+                history.add(entry(project, mapper.write(snapshot), who, "registered", ProjectMapper.setFields(project)));
+                events.add(new Outbox.Event(project.code, ProjectService.REGISTERED, snapshot));
                 batch.created++;
                 continue;
             }
@@ -157,10 +160,10 @@ public class ProjectImporter {
             }
             project.version = old.version + 1;
             project.updatedAt = now;
-            Project view = mapper.toApi(project);
+            ProjectPayload snapshot = payloads.project(project);
             updates.add(project);
-            history.add(entry(project, mapper.write(view), who, "imported", changed));
-            events.add(new Outbox.Event(project.code, ProjectService.UPDATED, EventPayloads.project(view)));
+            history.add(entry(project, mapper.write(snapshot), who, "imported", changed));
+            events.add(new Outbox.Event(project.code, ProjectService.UPDATED, snapshot));
             batch.updated++;
         }
         writer.insert(inserts);

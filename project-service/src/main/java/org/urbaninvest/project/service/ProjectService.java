@@ -18,11 +18,8 @@ import org.urbaninvest.project.repository.ProjectRepository;
 import org.urbaninvest.project.repository.ProjectVersionEntity;
 import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.platform.paging.Page;
-import org.urbaninvest.project.rest.Project;
-import org.urbaninvest.project.rest.ProjectRequest;
 import org.urbaninvest.project.domain.ProjectStatus;
-import org.urbaninvest.project.rest.ProjectVersion;
-import org.urbaninvest.project.rest.StatusChange;
+import org.urbaninvest.project.events.ProjectPayload;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.project.mapping.EventPayloads;
 
@@ -57,86 +54,89 @@ public class ProjectService {
     @Inject
     Actor actor;
 
-    public Project register(ProjectRequest request) {
-        requireDates(request);
-        if (projects.findById(request.code()) != null) {
-            throw ProblemException.conflict("project " + request.code() + " already exists");
+    @Inject
+    EventPayloads payloads;
+
+    /** Registers the project a client sent ({@code draft}, built from the request). */
+    public ProjectEntity register(ProjectEntity draft) {
+        requireDates(draft);
+        if (projects.findById(draft.code) != null) {
+            throw ProblemException.conflict("project " + draft.code + " already exists");
         }
-        requireReferences(request);
+        requireReferences(draft);
         ProjectEntity project = new ProjectEntity();
-        project.code = request.code();
-        mapper.apply(request, project);
+        project.code = draft.code;
+        ProjectMapper.copyClientFields(draft, project);
         project.version = 1;
         project.createdAt = clock.now();
         project.updatedAt = project.createdAt;
         projects.persist(project);
-        Project created = mapper.toApi(project);
+        ProjectPayload created = payloads.project(project);
         record(created, "registered", ProjectMapper.setFields(project), null);
-        outbox.publish(TOPIC, project.code, REGISTERED, EventPayloads.project(created));
-        return created;
+        outbox.publish(TOPIC, project.code, REGISTERED, created);
+        return project;
     }
 
-    public Project replace(String code, String ifMatch, ProjectRequest request) {
+    /** Replaces the project by what a client sent ({@code draft}; its code may be left out). */
+    public ProjectEntity replace(String code, String ifMatch, ProjectEntity draft) {
         ProjectEntity project = find(code);
-        if (request.code() != null && !request.code().equals(code)) {
+        if (draft.code != null && !draft.code.equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the project in the path) or left out");
         }
-        requireDates(request);
+        requireDates(draft);
         IfMatch.require(ifMatch, project.version, "project");
-        requireReferences(request);
-        requireMove(ProjectStatus.fromValue(project.status), request.status());
-        Project before = mapper.toApi(project);
+        requireReferences(draft);
+        requireMove(ProjectStatus.fromValue(project.status), ProjectStatus.fromValue(draft.status));
         ProjectEntity candidate = ProjectMapper.copy(project);
-        mapper.apply(request, candidate);
-        List<String> changed = mapper.changedFields(before, mapper.toApi(candidate));
+        ProjectMapper.copyClientFields(draft, candidate);
+        List<String> changed = mapper.changedFields(payloads.project(project), payloads.project(candidate));
         if (changed.isEmpty()) {
-            return before; // nothing changed: no new version, no event
+            return project; // nothing changed: no new version, no event
         }
-        mapper.apply(request, project);
+        ProjectMapper.copyClientFields(draft, project);
         return saveChange(project, "updated", changed, null, UPDATED);
     }
 
-    public Project changeStatus(String code, StatusChange change) {
+    public ProjectEntity changeStatus(String code, ProjectStatus status, String reason) {
         ProjectEntity project = find(code);
         ProjectStatus current = ProjectStatus.fromValue(project.status);
-        if (current == change.status()) {
+        if (current == status) {
             throw ProblemException.conflict("project " + code + " is already " + current);
         }
-        requireMove(current, change.status());
-        project.status = change.status().value();
-        return saveChange(project, "status-changed", List.of("status"), change.reason(), STATUS_CHANGED);
+        requireMove(current, status);
+        project.status = status.value();
+        return saveChange(project, "status-changed", List.of("status"), reason, STATUS_CHANGED);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Project get(String code) {
-        return mapper.toApi(find(code));
+    public ProjectEntity get(String code) {
+        return find(code);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Project> list(ProjectFilter filter, int page, int size) {
-        List<Project> items = projects.page(filter, page, size).stream().map(mapper::toApi).toList();
-        return new Page<>(items, page, size, projects.count(filter));
+    public Page<ProjectEntity> list(ProjectFilter filter, int page, int size) {
+        return new Page<>(projects.page(filter, page, size), page, size, projects.count(filter));
     }
 
+    /** Every version of the project, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ProjectVersion> history(String code) {
+    public List<ProjectVersionEntity> history(String code) {
         find(code);
-        return projects.history(code).stream()
-                .map(v -> new ProjectVersion(v.version, v.at, v.actor, v.change, readFields(v.changedFields), v.reason))
-                .toList();
+        return projects.history(code);
     }
 
-    private Project saveChange(ProjectEntity project, String change, List<String> changed, String reason,
+    private ProjectEntity saveChange(ProjectEntity project, String change, List<String> changed, String reason,
             String eventType) {
         project.updatedAt = clock.now();
         projects.flush(); // raises the version
-        Project updated = mapper.toApi(project);
+        ProjectPayload updated = payloads.project(project);
         record(updated, change, changed, reason);
-        outbox.publish(TOPIC, project.code, eventType, EventPayloads.project(updated));
-        return updated;
+        outbox.publish(TOPIC, project.code, eventType, updated);
+        return project;
     }
 
-    private void record(Project snapshot, String change, List<String> changedFields, String reason) {
+    /** A history entry; its snapshot is the version's event payload (the same fields as the representation). */
+    private void record(ProjectPayload snapshot, String change, List<String> changedFields, String reason) {
         ProjectVersionEntity version = new ProjectVersionEntity();
         version.projectCode = snapshot.code();
         version.version = snapshot.version();
@@ -147,10 +147,6 @@ public class ProjectService {
         version.changedFields = mapper.write(changedFields);
         version.snapshot = mapper.write(snapshot);
         projects.getEntityManager().persist(version);
-    }
-
-    private List<String> readFields(String json) {
-        return mapper.readStrings(json);
     }
 
     private ProjectEntity find(String code) {
@@ -169,29 +165,29 @@ public class ProjectService {
         }
     }
 
-    private static void requireDates(ProjectRequest request) {
-        if (request.plannedStart() != null && request.plannedCompletion() != null
-                && request.plannedCompletion().isBefore(request.plannedStart())) {
+    private static void requireDates(ProjectEntity draft) {
+        if (draft.plannedStart != null && draft.plannedCompletion != null
+                && draft.plannedCompletion.isBefore(draft.plannedStart)) {
             throw ProblemException.badRequest("plannedCompletion", "must not be before plannedStart");
         }
     }
 
-    private void requireReferences(ProjectRequest request) {
-        if (zones.findById(request.zoneCode()) == null) {
-            throw ProblemException.unprocessable("zoneCode", "no zone " + request.zoneCode());
+    private void requireReferences(ProjectEntity draft) {
+        if (zones.findById(draft.zoneCode) == null) {
+            throw ProblemException.unprocessable("zoneCode", "no zone " + draft.zoneCode);
         }
-        if (request.programmeCode() != null) {
-            ProgrammeEntity programme = programmes.findById(request.programmeCode());
+        if (draft.programmeCode != null) {
+            ProgrammeEntity programme = programmes.findById(draft.programmeCode);
             if (programme == null) {
-                throw ProblemException.unprocessable("programmeCode", "no programme " + request.programmeCode());
+                throw ProblemException.unprocessable("programmeCode", "no programme " + draft.programmeCode);
             }
-            if (request.categoryCode() != null
+            if (draft.categoryCode != null
                     && programme.categories.stream().map((ProgrammeCategoryEntity c) -> c.code)
-                            .noneMatch(request.categoryCode()::equals)) {
-                throw ProblemException.unprocessable("categoryCode", "programme " + request.programmeCode()
-                        + " has no category " + request.categoryCode());
+                            .noneMatch(draft.categoryCode::equals)) {
+                throw ProblemException.unprocessable("categoryCode", "programme " + draft.programmeCode
+                        + " has no category " + draft.categoryCode);
             }
-        } else if (request.categoryCode() != null) {
+        } else if (draft.categoryCode != null) {
             throw ProblemException.unprocessable("categoryCode", "a category needs its programmeCode");
         }
     }

@@ -11,10 +11,9 @@ import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.project.mapping.ZoneMapper;
 import org.urbaninvest.project.repository.ZoneEntity;
+import org.urbaninvest.project.repository.ZoneNode;
 import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.platform.paging.Page;
-import org.urbaninvest.project.rest.Zone;
-import org.urbaninvest.project.rest.ZoneRequest;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.project.mapping.EventPayloads;
 
@@ -34,30 +33,34 @@ public class ZoneService {
     @Inject
     Outbox outbox;
 
-    public Zone register(ZoneRequest request) {
-        if (zones.findById(request.code()) != null) {
-            throw ProblemException.conflict("zone " + request.code() + " already exists");
+    @Inject
+    EventPayloads payloads;
+
+    /** Registers the zone a client sent ({@code draft}, built from the request). */
+    public ZoneNode register(ZoneEntity draft) {
+        if (zones.findById(draft.code) != null) {
+            throw ProblemException.conflict("zone " + draft.code + " already exists");
         }
-        requireParent(request.parentCode());
+        requireParent(draft.parentCode);
         ZoneEntity zone = new ZoneEntity();
-        zone.code = request.code();
-        ZoneMapper.apply(normalized(request), zone);
+        zone.code = draft.code;
+        ZoneMapper.copyClientFields(normalized(draft), zone);
         zone.version = 1;
         zone.createdAt = clock.now();
         zone.updatedAt = zone.createdAt;
         zones.persist(zone);
-        Zone created = ZoneMapper.toApi(zone, List.of());
-        outbox.publish(TOPIC, zone.code, "zone.registered", EventPayloads.zone(created));
-        return created;
+        outbox.publish(TOPIC, zone.code, "zone.registered", payloads.zone(zone, List.of()));
+        return new ZoneNode(zone, List.of());
     }
 
-    public Zone update(String code, String ifMatch, ZoneRequest request) {
+    /** Replaces the zone by what a client sent ({@code draft}; its code may be left out). */
+    public ZoneNode update(String code, String ifMatch, ZoneEntity draft) {
         ZoneEntity zone = find(code);
-        if (request.code() != null && !request.code().equals(code)) {
+        if (draft.code != null && !draft.code.equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the zone in the path) or left out");
         }
         IfMatch.require(ifMatch, zone.version, "zone");
-        String parent = request.parentCode();
+        String parent = draft.parentCode;
         if (parent != null && !parent.equals(zone.parentCode)) {
             requireParent(parent);
             if (zones.selfAndDescendants(code).contains(parent)) {
@@ -65,34 +68,34 @@ public class ZoneService {
                         + " re-parenting there would make a cycle");
             }
         }
-        Zone before = ZoneMapper.toApi(zone, List.of());
-        ZoneMapper.apply(normalized(request), zone);
-        if (ZoneMapper.toApi(zone, List.of()).equals(before)) {
-            return toApi(zone); // nothing changed: no new version, no event
+        var before = payloads.zone(zone, List.of());
+        ZoneMapper.copyClientFields(normalized(draft), zone);
+        if (payloads.zone(zone, List.of()).equals(before)) {
+            return withChildren(zone); // nothing changed: no new version, no event
         }
         zone.updatedAt = clock.now();
         zones.flush();
-        Zone updated = toApi(zone);
-        outbox.publish(TOPIC, code, "zone.updated", EventPayloads.zone(updated));
+        ZoneNode updated = withChildren(zone);
+        outbox.publish(TOPIC, code, "zone.updated", payloads.zone(zone, updated.children()));
         return updated;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Zone get(String code) {
-        return toApi(find(code));
+    public ZoneNode get(String code) {
+        return withChildren(find(code));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Zone> list(String parent, int page, int size) {
+    public Page<ZoneNode> list(String parent, int page, int size) {
         var query = parent == null || parent.isBlank() ? zones.find("order by code") : zones.find("parentCode = ?1 order by code", parent);
         List<ZoneEntity> found = query.page(page, size).list();
         Map<String, List<String>> children = zones.childrenOf(found.stream().map(z -> z.code).toList());
-        return new Page<>(found.stream().map(z -> ZoneMapper.toApi(z, children.get(z.code))).toList(), page, size,
+        return new Page<>(found.stream().map(z -> new ZoneNode(z, children.get(z.code))).toList(), page, size,
                 query.count());
     }
 
-    private Zone toApi(ZoneEntity zone) {
-        return ZoneMapper.toApi(zone, zones.childrenOf(List.of(zone.code)).get(zone.code));
+    private ZoneNode withChildren(ZoneEntity zone) {
+        return new ZoneNode(zone, zones.childrenOf(List.of(zone.code)).get(zone.code));
     }
 
     private ZoneEntity find(String code) {
@@ -110,9 +113,8 @@ public class ZoneService {
     }
 
     /** The area at the stored scale, so that re-sending the same zone is recognised as no change. */
-    private static ZoneRequest normalized(ZoneRequest r) {
-        BigDecimal area = r.areaKm2() == null ? null : r.areaKm2().setScale(2);
-        return new ZoneRequest(r.code(), r.name(), r.kind(), r.parentCode(), area, r.population(), r.regionCode(),
-                r.description());
+    private static ZoneEntity normalized(ZoneEntity draft) {
+        draft.areaKm2 = draft.areaKm2 == null ? null : draft.areaKm2.setScale(2);
+        return draft;
     }
 }

@@ -76,4 +76,46 @@ class CsvProjectReaderTest {
         assertThatThrownBy(() -> read("code,name\n", 2)).isInstanceOf(ProblemException.class)
                 .satisfies(e -> assertThat(((ProblemException) e).status()).isEqualTo(400));
     }
+
+    @Test
+    void crlfLineEndsBlankLinesBeforeTheHeaderAndSpacesAroundQuotesKeepTheFileLineNumbers() {
+        CsvProjectReader reader = read("\uFEFF\r\n  \r\n" + HEADER.replace("\n", "\r\n")
+                + "a1, \" Spaced \" ,caijia,,,identification,,1,CNY,,\r\n"
+                + "\r\n"
+                + "a2,A,nowhere,,,identification,,1,CNY,,\r\n", 10);
+        assertThat(reader.lines).extracting(ImportLine::line).containsExactly(4L);
+        assertThat(reader.lines.get(0).name()).isEqualTo(" Spaced "); // spaces inside the quotes are the value's
+        assertThat(reader.errors).containsOnlyKeys(6L);
+    }
+
+    @Test
+    void wrongColumnCountsAreLineErrors() {
+        CsvProjectReader reader = read(HEADER
+                + "a1,A,caijia\n"
+                + "a2,A,caijia,,,identification,,1,CNY,,,extra\n", 10);
+        assertThat(reader.lines).isEmpty();
+        assertThat(reader.errors).containsOnlyKeys(2L, 3L);
+        assertThat(reader.errors.get(2L)).extracting(Problem.FieldError::message)
+                .containsExactly("has 3 values; the header has 11 columns");
+    }
+
+    @Test
+    void unbalancedQuotesAndDataAfterAClosingQuoteMakeTheBodyUnreadable() {
+        for (String bad : new String[] {"a1,\"unterminated,caijia,,,identification,,1,CNY,,\n",
+            "a1,\"Quoted\"tail,caijia,,,identification,,1,CNY,,\n"}) {
+            assertThatThrownBy(() -> read(HEADER + bad, 10)).isInstanceOf(ProblemException.class)
+                    .satisfies(e -> {
+                        assertThat(((ProblemException) e).status()).isEqualTo(400);
+                        assertThat(((ProblemException) e).errors()).extracting(Problem.FieldError::field)
+                                .containsExactly("body");
+                    });
+        }
+    }
+
+    @Test
+    void aHugeCellIsReadAndRefusedByItsRule() {
+        CsvProjectReader reader = read(HEADER + "a1," + "n".repeat(2_000_000) + ",caijia,,,identification,,1,CNY,,\n",
+                10);
+        assertThat(reader.errors.get(2L)).extracting(Problem.FieldError::field).containsExactly("name");
+    }
 }
