@@ -53,7 +53,7 @@ class AgreementListTest {
         asViewer().queryParam("stage", "SIGNING").get("/api/v1/agreements").then().statusCode(400)
                 .contentType(PROBLEM).body("errors.field", contains("stage"))
                 .body("errors[0].message",
-                        equalTo("must be one of [INTENDED, SIGNED, STARTED, OPERATIONAL, WITHDRAWN]"));
+                        equalTo("must be one of INTENDED, SIGNED, STARTED, OPERATIONAL, WITHDRAWN"));
         asViewer().queryParam("investor", "abc").get("/api/v1/agreements").then().statusCode(400)
                 .contentType(PROBLEM).body("errors.field", contains("investor"));
         asViewer().queryParam("includeSubzones", "maybe").get("/api/v1/agreements").then().statusCode(400)

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The layering every service keeps, checked on its compiled classes: {@code rest → service → repository}, with
- * {@code mapping} and {@code events} beside them and {@code domain} below all. A rule broken fails the service's build with the offending
- * dependencies listed.
+ * {@code mapping} and {@code events} beside them and {@code domain} below all; the service layer never sees a REST
+ * type. A rule broken fails the service's build with the offending dependencies listed.
  */
 public final class Layering {
 
@@ -29,6 +29,10 @@ public final class Layering {
                 noClasses().that().resideInAPackage(p + ".rest..")
                         .should().dependOnClassesThat().resideInAPackage(p + ".repository..")
                         .because("resources go through the service layer, which owns transactions"),
+                noClasses().that().resideInAnyPackage(p + ".service..", p + ".health..")
+                        .should().dependOnClassesThat().resideInAPackage(p + ".rest..")
+                        .because("a use case takes plain values, domain values or entity drafts and returns entities"
+                                + " or domain values; the resource maps them to and from the API through mapping/"),
                 noClasses().that().resideInAPackage(p + ".events..")
                         .should().dependOnClassesThat().resideInAPackage(p + ".rest..")
                         .because("an event contract must not change when the REST representation does"),
@@ -40,7 +44,7 @@ public final class Layering {
                         .should().dependOnClassesThat().resideInAPackage(p + ".."));
     }
 
-    /** Checks every rule against the service's main classes (tests left out). */
+    /** Checks every rule against the service's and the platform's main classes (tests left out), imported once. */
     public static void check(String basePackage) {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage, "org.urbaninvest.platform");

@@ -36,8 +36,7 @@ public class AgreementMapper {
 
     /** A page of agreements as the API shows it. */
     public Page<Agreement> toResponse(Page<AgreementEntity> page) {
-        return new Page<>(page.items().stream().map(this::toResponse).toList(), page.page(), page.size(),
-                page.total());
+        return page.map(this::toResponse);
     }
 
     public static Money intendedAmount(AgreementEntity agreement) {

@@ -17,8 +17,7 @@ public final class InvestorMapper {
 
     /** A page of investors as the API shows it. */
     public static Page<Investor> toResponse(Page<InvestorEntity> page) {
-        return new Page<>(page.items().stream().map(InvestorMapper::toResponse).toList(), page.page(), page.size(),
-                page.total());
+        return page.map(InvestorMapper::toResponse);
     }
 
     /** What a client sets of an investor (the name stripped of blanks); id, version and times are the service's. */

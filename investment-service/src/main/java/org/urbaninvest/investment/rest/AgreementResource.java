@@ -137,14 +137,7 @@ public class AgreementResource {
     }
 
     private static Stage stage(String value) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
-        try {
-            return Stage.valueOf(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("stage", "must be one of " + WireEnum.accepted(Stage.class));
-        }
+        return WireEnum.parameter(Stage.class, "stage", value);
     }
 
     private static UUID uuid(String name, String value) {

@@ -3,6 +3,7 @@ package org.urbaninvest.platform.json;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
+import org.urbaninvest.platform.problem.ProblemException;
 
 /**
  * An enum whose wire value is its constant's name in lower camel case, as OC4IDS codelists spell them
@@ -33,6 +34,29 @@ public interface WireEnum {
         return Arrays.stream(enumType.getEnumConstants())
                 .map(c -> c instanceof WireEnum wire ? wire.value() : ((Enum<?>) c).name())
                 .toList();
+    }
+
+    /** The message for a value outside the enum: {@code must be one of a, b, c}. */
+    static String mustBeOneOf(Class<?> enumType) {
+        return "must be one of " + String.join(", ", accepted(enumType));
+    }
+
+    /**
+     * An enum request parameter (query or path): null when absent or blank, else the constant whose wire value (for a
+     * plain enum, whose name) it is, surrounding blanks ignored; anything else is refused with a 400 naming the
+     * parameter and the values it takes.
+     */
+    static <E extends Enum<E>> E parameter(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String wanted = value.strip();
+        for (E constant : type.getEnumConstants()) {
+            if ((constant instanceof WireEnum wire ? wire.value() : constant.name()).equals(wanted)) {
+                return constant;
+            }
+        }
+        throw ProblemException.badRequest(name, mustBeOneOf(type));
     }
 
     private static String lowerCamel(String constant) {

@@ -1,6 +1,7 @@
 package org.urbaninvest.platform.paging;
 
 import java.util.List;
+import java.util.function.Function;
 import org.urbaninvest.platform.problem.ProblemException;
 
 /** One page of a list, as every UrbanInvest list answers: {@code {"items": [...], "page": 0, "size": 50, "total": 123}}. */
@@ -8,6 +9,11 @@ public record Page<T>(List<T> items, int page, int size, long total) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
+
+    /** The same page with each item mapped, e.g. entities to their representations. */
+    public <R> Page<R> map(Function<T, R> item) {
+        return new Page<>(items.stream().map(item).toList(), page, size, total);
+    }
 
     /** Refuses a page number below 0 or a size outside 1..500 with a 400 naming the parameter. */
     public static void check(int page, int size) {

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
-import org.urbaninvest.project.mapping.Pages;
 import org.urbaninvest.project.mapping.ProgrammeMapper;
 import org.urbaninvest.project.service.ProgrammeService;
 import org.urbaninvest.platform.paging.Page;
@@ -58,7 +57,7 @@ public class ProgrammeResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        return Pages.map(programmes.list(zone, page, size), ProgrammeMapper::toApi);
+        return programmes.list(zone, page, size).map(ProgrammeMapper::toApi);
     }
 
     @GET

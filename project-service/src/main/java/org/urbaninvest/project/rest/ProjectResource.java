@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
-import org.urbaninvest.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,7 +35,6 @@ import org.urbaninvest.project.domain.ProjectFilter;
 import org.urbaninvest.project.mapping.ProjectMapper;
 import org.urbaninvest.project.service.ProjectCsvExport;
 import org.urbaninvest.project.service.ProjectImporter;
-import org.urbaninvest.project.mapping.Pages;
 import org.urbaninvest.project.service.ProjectService;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.json.WireEnum;
@@ -91,7 +89,7 @@ public class ProjectResource {
         Page.check(page, size);
         ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q);
         if (!Csv.preferred(headers)) {
-            return Response.ok(Pages.map(projects.list(filter, page, size), mapper::toApi), MediaType.APPLICATION_JSON)
+            return Response.ok(projects.list(filter, page, size).map(mapper::toApi), MediaType.APPLICATION_JSON)
                     .build();
         }
         StreamingOutput body = out -> export.write(filter, out);
@@ -151,9 +149,7 @@ public class ProjectResource {
 
     private static ProjectFilter filter(String zone, boolean includeSubzones, String programme, String category,
             String status, String q) {
-        if (status != null && ProjectStatus.fromValue(status) == null) {
-            throw ProblemException.badRequest("status", "must be one of " + WireEnum.accepted(ProjectStatus.class));
-        }
+        WireEnum.parameter(ProjectStatus.class, "status", status);
         return new ProjectFilter(blankToNull(zone), includeSubzones, blankToNull(programme), blankToNull(category),
                 status, blankToNull(q));
     }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
-import org.urbaninvest.project.mapping.Pages;
 import org.urbaninvest.project.mapping.ZoneMapper;
 import org.urbaninvest.project.service.ZoneService;
 import org.urbaninvest.platform.paging.Page;
@@ -55,7 +54,7 @@ public class ZoneResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        return Pages.map(zones.list(parent, page, size), ZoneMapper::toApi);
+        return zones.list(parent, page, size).map(ZoneMapper::toApi);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.urbaninvest.project.service;
 
+import org.urbaninvest.platform.json.WireEnum;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -196,7 +197,7 @@ final class CsvProjectReader {
         ProjectStatus status = ProjectStatus.fromValue(statusText);
         if (status == null) {
             problems.add(new Problem.FieldError("status", statusText == null ? "must not be blank"
-                    : "must be one of " + java.util.Arrays.toString(ProjectStatus.values())));
+                    : WireEnum.mustBeOneOf(ProjectStatus.class)));
         }
         String sector = value(values, header, "sector");
         if (sector != null && !Codes.isSector(sector)) {
@@ -218,8 +219,7 @@ final class CsvProjectReader {
             String typeText = value(values, header, CsvColumns.TYPE);
             type = ProjectType.fromValue(typeText);
             if (typeText != null && type == null) {
-                problems.add(new Problem.FieldError("type", "must be one of "
-                        + java.util.Arrays.toString(ProjectType.values())));
+                problems.add(new Problem.FieldError("type", WireEnum.mustBeOneOf(ProjectType.class)));
             }
         }
         if (!problems.isEmpty()) {

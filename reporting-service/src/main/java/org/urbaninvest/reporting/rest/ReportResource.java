@@ -98,11 +98,11 @@ public class ReportResource {
         return reports.catalogue();
     }
 
-    /** An enum query parameter by its wire value; 400 naming the parameter and the values it takes otherwise. */
+    /** A required enum query parameter by its wire value; 400 naming the parameter and the values it takes. */
     private static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String field, String value) {
-        E parsed = value == null ? null : WireEnum.fromValue(type, value);
+        E parsed = WireEnum.parameter(type, field, value);
         if (parsed == null) {
-            throw ProblemException.badRequest(field, "must be one of " + String.join(", ", WireEnum.accepted(type)));
+            throw ProblemException.badRequest(field, WireEnum.mustBeOneOf(type));
         }
         return parsed;
     }
