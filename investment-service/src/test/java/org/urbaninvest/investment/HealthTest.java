@@ -21,6 +21,8 @@ class HealthTest {
                 .body("paths.'/api/v1/investors/{id}'.put.parameters.find { it.name == 'If-Match' }.in",
                         equalTo("header"))
                 .body("paths.'/api/v1/investors/{id}'.put.parameters.find { it.name == 'If-Match' }.required",
-                        equalTo(true));
+                        equalTo(true))
+                .body("paths.'/api/v1/investors/{id}'.put.responses.'428'.description",
+                        org.hamcrest.Matchers.notNullValue());
     }
 }

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.urbaninvest.investment.mapping.InvestorMapper;
 import org.urbaninvest.investment.service.InvestorService;
 import org.urbaninvest.platform.idempotency.Idempotent;
@@ -64,8 +63,6 @@ public class InvestorResource {
     @Path("/{id}")
     @RolesAllowed(Roles.EDITOR)
     public Response update(@PathParam("id") UUID id,
-            @Parameter(required = true, description = "the ETag of the investor as read, e.g. \"3\", or * for any"
-                    + " version; without it 428, another version 412")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull InvestorRequest request) {
         Investor investor = InvestorMapper.toResponse(investors.update(id, ifMatch, InvestorMapper.draft(request)));

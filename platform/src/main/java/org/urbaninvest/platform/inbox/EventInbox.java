@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +33,8 @@ import org.urbaninvest.platform.problem.TransientFailures;
  */
 @ApplicationScoped
 public class EventInbox {
+
+    private static final BooleanSupplier ALWAYS = () -> true;
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
@@ -61,9 +64,18 @@ public class EventInbox {
     }
 
     public boolean apply(IncomingEvent event, String stream, Consumer<IncomingEvent> effect) {
+        return apply(event, stream, ALWAYS, effect);
+    }
+
+    /**
+     * As {@link #apply(IncomingEvent, String, Consumer)}, with {@code target} run first in the transaction: it takes
+     * whatever locks the effect needs on what it writes to, and answers false when that is gone (then nothing is
+     * claimed). Taking those locks before the claim keeps one lock order: the target, then the claim rows.
+     */
+    public boolean apply(IncomingEvent event, String stream, BooleanSupplier target, Consumer<IncomingEvent> effect) {
         return whileDatabaseDown("applying " + event.type() + " " + event.key() + " v" + event.version(),
                 () -> QuarkusTransaction.requiringNew().call(() -> {
-                    if (!claim(stream, event.key(), event.version())) {
+                    if (!target.getAsBoolean() || !claim(stream, event.key(), event.version())) {
                         return false;
                     }
                     effect.accept(event);
@@ -87,12 +99,25 @@ public class EventInbox {
      * by one, each in its own transaction, so that only the events that fail on their own are reported.
      */
     public BatchResult applyAll(List<IncomingEvent> events, String stream, Consumer<List<IncomingEvent>> effect) {
+        return applyAll(events, stream, ALWAYS, effect);
+    }
+
+    /**
+     * As {@link #applyAll(List, String, Consumer)}, with {@code target} run first in each transaction, as in
+     * {@link #apply(IncomingEvent, String, BooleanSupplier, Consumer)}: when it answers false nothing is claimed or
+     * applied.
+     */
+    public BatchResult applyAll(List<IncomingEvent> events, String stream, BooleanSupplier target,
+            Consumer<List<IncomingEvent>> effect) {
         if (events.isEmpty()) {
             return new BatchResult(List.of(), List.of());
         }
         try {
             List<IncomingEvent> applied = whileDatabaseDown("applying " + events.size() + " events of " + stream,
                     () -> QuarkusTransaction.requiringNew().call(() -> {
+                        if (!target.getAsBoolean()) {
+                            return List.<IncomingEvent>of();
+                        }
                         List<IncomingEvent> fresh = claimAll(stream, events);
                         if (!fresh.isEmpty()) {
                             effect.accept(fresh);
@@ -110,7 +135,7 @@ public class EventInbox {
             List<Failure> failed = new ArrayList<>();
             for (IncomingEvent event : events) {
                 try {
-                    if (apply(event, stream, e -> effect.accept(List.of(e)))) {
+                    if (apply(event, stream, target, e -> effect.accept(List.of(e)))) {
                         applied.add(event);
                     }
                 } catch (RuntimeException e) {

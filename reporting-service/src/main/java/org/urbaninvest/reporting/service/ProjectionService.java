@@ -85,8 +85,10 @@ public class ProjectionService {
             byTopic.computeIfAbsent(event.topic(), topic -> new ArrayList<>()).add(event);
         }
         List<EventInbox.Failure> failed = new ArrayList<>();
+        // the generation is held (against a switch-over) before the events are claimed in its version stream: a
+        // switch-over locks the generations, then deletes the dropped one's claims, so this is the same order
         byTopic.forEach((topic, list) -> failed.addAll(inbox.applyAll(list, Topics.stream(topic, generation),
-                fresh -> projector.apply(generation, fresh)).failed()));
+                () -> projector.hold(generation), fresh -> projector.apply(generation, fresh)).failed()));
         return failed;
     }
 }

@@ -35,11 +35,17 @@ public class Projector {
     @Inject
     ProjectionStore store;
 
+    /**
+     * Holds the generation against a switch-over for the rest of the transaction; false when it no longer exists
+     * (switched away and dropped since the events were routed to it). Called before the events are claimed.
+     */
+    public boolean hold(int generation) {
+        return store.holdGeneration(generation) != null;
+    }
+
+    /** Applies new events to a generation the transaction {@linkplain #hold holds}. */
     public void apply(int generation, List<IncomingEvent> events) {
-        String status = store.holdGeneration(generation);
-        if (status == null) {
-            return; // switched away and dropped since the events were routed to it
-        }
+        String status = store.holdGeneration(generation); // held already: its status cannot change under us
         Batch batch = new Batch(generation, events);
         for (IncomingEvent event : events) {
             switch (event.topic()) {
