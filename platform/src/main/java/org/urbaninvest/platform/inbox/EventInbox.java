@@ -3,11 +3,13 @@ package org.urbaninvest.platform.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +39,6 @@ public class EventInbox {
     private static final BooleanSupplier ALWAYS = () -> true;
 
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     @Inject
     EntityManager entityManager;
@@ -46,6 +47,19 @@ public class EventInbox {
     ObjectMapper json;
 
     private volatile boolean stopping;
+
+    /** An outage of the database is waited out, however long: retrying the same event later is right. */
+    private final Guard databaseOutage = Guard.create()
+            .withDescription("event inbox: waiting out a database outage")
+            .withRetry()
+                .maxRetries(-1)
+                .maxDuration(7, ChronoUnit.DAYS)
+                .delay(100, ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS)
+                .whenException(this::waitsOut)
+                .withExponentialBackoff().factor(2).maxDelay(5, ChronoUnit.SECONDS).done()
+                .done()
+            .build();
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
@@ -151,22 +165,26 @@ public class EventInbox {
 
     /**
      * Runs {@code work} (its own transaction), again and again while the database is unavailable, with a
-     * growing pause; any other failure, or one while the application stops, is thrown.
+     * growing pause (100 ms, doubling, at most 5 s: the {@link #databaseOutage} policy); any other failure, or one
+     * while the application stops, is thrown.
      */
+    @SuppressWarnings("unchecked")
     public <T> T whileDatabaseDown(String what, Supplier<T> work) {
-        long backoff = 100;
-        while (true) {
+        Supplier<Object> attempt = () -> {
             try {
                 return work.get();
             } catch (RuntimeException e) {
-                if (stopping || !TransientFailures.isTransient(e)) {
-                    throw e;
+                if (waitsOut(e)) {
+                    LOG.warnf("database unavailable for %s (%s); trying again shortly", what, e.getMessage());
                 }
-                LOG.warnf("database unavailable for %s; retrying in %d ms", what, backoff);
-                pause(backoff);
-                backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+                throw e;
             }
-        }
+        };
+        return (T) databaseOutage.get(attempt, Object.class);
+    }
+
+    private boolean waitsOut(Throwable failure) {
+        return !stopping && TransientFailures.isTransient(failure);
     }
 
     /**
@@ -223,14 +241,5 @@ public class EventInbox {
                 .setParameter(3, version)
                 .executeUpdate();
         return changed == 1;
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
-        }
     }
 }
