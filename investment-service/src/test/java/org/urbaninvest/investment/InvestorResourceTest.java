@@ -180,8 +180,13 @@ class InvestorResourceTest {
         asEditor().header("If-Match", "\"1\"").body(investor(unique("Late"), null)).put("/api/v1/investors/" + id)
                 .then().statusCode(412).contentType(PROBLEM).body("detail", containsString("version 2"));
 
+        // "*" would replace whatever version is there: the contract allows it nowhere
+        String atVersion2 = read(id);
         String any = unique("Any version");
-        asEditor().header("If-Match", "*").body(investor(any, code)).put("/api/v1/investors/" + id)
+        asEditor().header("If-Match", "*").body(investor(unique("Blind"), code)).put("/api/v1/investors/" + id)
+                .then().statusCode(428).contentType(PROBLEM).body("detail", containsString("\"2\""));
+        assertThat(read(id)).as("a PUT with If-Match: * changes nothing").isEqualTo(atVersion2);
+        asEditor().header("If-Match", "\"2\"").body(investor(any, code)).put("/api/v1/investors/" + id)
                 .then().statusCode(200).header("ETag", "\"3\"").body("name", equalTo(any))
                 .body("version", equalTo(3));
         asViewer().get("/api/v1/investors/" + id).then().statusCode(200).header("ETag", "\"3\"")

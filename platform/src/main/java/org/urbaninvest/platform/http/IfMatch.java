@@ -4,8 +4,8 @@ import org.urbaninvest.platform.problem.ProblemException;
 
 /**
  * The {@code If-Match} rule of every {@code PUT} in the suite: the client names the version it read (the
- * {@code ETag} it got), or nothing is changed. No header: 428. A version other than the current one: 412.
- * {@code *} matches any version (RFC 9110 §13.1.1).
+ * {@code ETag} it got), or nothing is changed. No header, or {@code *} (which would replace whatever version is
+ * there; the contract allows it nowhere): 428. A version other than the current one: 412.
  */
 public final class IfMatch {
 
@@ -13,7 +13,7 @@ public final class IfMatch {
     }
 
     /**
-     * @param ifMatch the header as sent: {@code "3"}, {@code W/"3"}, {@code 3}, a list of those, or {@code *}
+     * @param ifMatch the header as sent: {@code "3"}, {@code W/"3"}, {@code 3}, or a list of those
      * @param current the version the resource is at now
      * @param what what the resource is called in the error, e.g. {@code "investor"}
      */
@@ -25,7 +25,9 @@ public final class IfMatch {
         for (String tag : ifMatch.split(",")) {
             String value = tag.trim();
             if (value.equals("*")) {
-                return;
+                throw ProblemException.preconditionRequired("If-Match: * would replace the " + what
+                        + " whatever its version; send the ETag of the " + what + " you read, e.g. If-Match: \""
+                        + current + "\"");
             }
             value = value.startsWith("W/") ? value.substring(2) : value;
             value = value.replace("\"", "");

@@ -19,8 +19,8 @@ import org.urbaninvest.platform.problem.Problem;
 public class IfMatchOpenApi implements OASFilter {
 
     static final String HEADER = "If-Match";
-    static final String DESCRIPTION = "The ETag of the resource as read, e.g. \"3\" (or * for whatever version it is"
-            + " at): the change is made only if the resource is still at that version. Required on every PUT.";
+    static final String DESCRIPTION = "The ETag of the resource as read, e.g. \"3\": the change is made only if the"
+            + " resource is still at that version. Required on every PUT; * is refused like a missing header.";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -48,7 +48,7 @@ public class IfMatchOpenApi implements OASFilter {
             put.setResponses(OASFactory.createAPIResponses());
         }
         add(put, "412", "the resource is no longer at the version named by If-Match: read it again and retry");
-        add(put, "428", "If-Match is missing");
+        add(put, "428", "If-Match is missing, or is *");
     }
 
     private static void add(Operation put, String status, String description) {
