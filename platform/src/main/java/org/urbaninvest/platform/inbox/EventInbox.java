@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.urbaninvest.platform.events.DeadLetterMetrics;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.problem.TransientFailures;
 
@@ -46,6 +47,9 @@ public class EventInbox {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DeadLetterMetrics deadLetters;
+
     private volatile boolean stopping;
 
     /** An outage of the database is waited out, however long: retrying the same event later is right. */
@@ -71,10 +75,19 @@ public class EventInbox {
      * @param stream names the sequence of versions being tracked, usually the topic; the same key in two
      *               streams is tracked separately
      * @return whether the effect was applied
+     * @throws RuntimeException when the record is malformed or its effect fails: the channel's dead-letter-queue
+     *                          failure strategy then moves it to the dead letters, and it is counted as such
      */
     public boolean apply(ConsumerRecord<String, String> record, String stream, Consumer<IncomingEvent> effect) {
-        IncomingEvent event = IncomingEvent.parse(record, json);
-        return apply(event, stream, effect);
+        try {
+            IncomingEvent event = IncomingEvent.parse(record, json);
+            return apply(event, stream, effect);
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                deadLetters.deadLettered(record.topic());
+            }
+            throw e;
+        }
     }
 
     public boolean apply(IncomingEvent event, String stream, Consumer<IncomingEvent> effect) {
