@@ -234,8 +234,8 @@ class EndToEndIT extends SystemTest {
     }
 
     /**
-     * One write is one trace across the services: the agreement's POST to investment-service (its server span), the
-     * relay's publish of agreements.v1, reporting-service's application of it and the relay's publish of the zone
+     * One write is one trace across the services: the agreement's POST to investment-service (its server span and its
+     * insert into the outbox), the relay's publish of agreements.v1, reporting-service's application of it and the relay's publish of the zone
      * summary it caused, all in the trace the caller started.
      */
     @Test
@@ -260,6 +260,11 @@ class EndToEndIT extends SystemTest {
                     assertThat(spans).as("spans of trace %s", traceId)
                             .anySatisfy(span -> isSpan(span, "investment-service", SpanKind.SPAN_KIND_SERVER,
                                     "POST /api/v1/agreements"))
+                            .anySatisfy(span -> {
+                                assertThat(span.service()).isEqualTo("investment-service");
+                                assertThat(span.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+                                assertThat(span.name()).as("the write's SQL statements").matches("INSERT .*outbox");
+                            })
                             .anySatisfy(span -> isSpan(span, "investment-service", SpanKind.SPAN_KIND_PRODUCER,
                                     "agreements.v1 publish"))
                             .anySatisfy(span -> isSpan(span, "reporting-service", SpanKind.SPAN_KIND_CONSUMER,

@@ -78,7 +78,7 @@ public final class RunningSuite implements AutoCloseable {
                 .reset(true)
                 .otlp(traces.endpoint())
                 .environment("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
-                .environment("QUARKUS_OTEL_TRACES_SAMPLER", "parentbased_always_off")
+                .environment("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0")
                 .environment("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms")
                 .log(line -> System.out.println("[suite] " + line))
                 .build();
