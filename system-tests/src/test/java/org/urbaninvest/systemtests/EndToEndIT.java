@@ -234,9 +234,9 @@ class EndToEndIT extends SystemTest {
     }
 
     /**
-     * One write is one trace across the services: the agreement's POST to investment-service (its server span and its
-     * insert into the outbox), the relay's publish of agreements.v1, reporting-service's application of it and the relay's publish of the zone
-     * summary it caused, all in the trace the caller started.
+     * One write is one trace across the services: the agreement's POST to investment-service (its server span and
+     * its insert into the outbox), the relay's publish of agreements.v1, reporting-service's application of it and
+     * the relay's publish of the zone summary it caused, all in the trace the caller started.
      */
     @Test
     void oneWriteIsOneTraceFromTheRequestToTheZoneSummaryItCauses() {
@@ -244,7 +244,8 @@ class EndToEndIT extends SystemTest {
         String project = workload.project(Workload.uniqueCode("e2e-traced-p"), zone, null, null, "identification",
                 Money.cny("10.00"));
         String investor = workload.investor("Traced Infrastructure Fund");
-        reports.awaitZone(ledger, zone); // the zone and the project are applied: the agreement is the zone's last change
+        // the zone and the project are applied first: the agreement is the zone's last change
+        reports.awaitZone(ledger, zone);
         TraceReceiver traces = suite().traces();
         String traceId = traces.newTrace();
         LocalDate on = LocalDate.parse("2024-03-01");

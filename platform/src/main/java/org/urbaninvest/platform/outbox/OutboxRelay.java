@@ -345,7 +345,8 @@ public class OutboxRelay {
                         spans.add(span);
                         Headers headers = envelope.toHeaders();
                         tracing.inject(span, headers);
-                        acks.add(producer.send(new ProducerRecord<>(topic, null, key, rs.getString("payload"), headers)));
+                        acks.add(producer.send(
+                                new ProducerRecord<>(topic, null, key, rs.getString("payload"), headers)));
                         ids.add(rs.getLong("id"));
                     }
                 }

@@ -277,7 +277,7 @@ public class ProjectionStore {
         });
     }
 
-    /** Notes that these zones' reports changed, for the zone-summaries publisher, each with the trace its summary continues. */
+    /** Notes that these zones' reports changed, for the zone-summaries publisher, each with the trace it continues. */
     public void markChanged(Map<String, TraceContext> zones) {
         work(connection -> SummaryStore.insertChanges(connection, zones));
     }

@@ -102,7 +102,8 @@ public class SummaryPublisher {
                     deferred.put(zone, trace);
                 } else {
                     tracing.within(trace, "publish zone summary", () -> {
-                        outbox.publish(Topics.ZONE_SUMMARIES, zone, EVENT_TYPE, EventPayloads.zoneSummary(entry.getValue()));
+                        outbox.publish(Topics.ZONE_SUMMARIES, zone, EVENT_TYPE,
+                                EventPayloads.zoneSummary(entry.getValue()));
                         return null;
                     });
                     published.add(zone);
