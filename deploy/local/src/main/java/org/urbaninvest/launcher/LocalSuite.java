@@ -351,10 +351,12 @@ public final class LocalSuite implements AutoCloseable {
         env.put("URBANINVEST_INSTANCE", ServiceProcess.instanceName(service, instance));
         // where consumers fetch the schemas named by ce_dataschema: instance 0 of the producing service
         env.put("URBANINVEST_OUTBOX_SCHEMA_BASE_URL", "http://127.0.0.1:" + port(service, 0) + "/api/v1/schemas/events");
-        // tracing is off unless a collector is named (--otlp)
-        env.put("QUARKUS_OTEL_SDK_DISABLED", Boolean.toString(otlp == null));
+        // every event carries its trace context; traces are recorded and exported when a collector is named (--otlp)
         if (otlp != null) {
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp);
+            if (System.getenv("QUARKUS_OTEL_TRACES_SAMPLER_ARG") == null) { // the user's share wins
+                env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0");
+            }
         }
         if (service == SuiteService.INVESTMENT) {
             env.put("QUARKUS_REST_CLIENT_PROJECT_SERVICE_URL", "http://127.0.0.1:" + ports.project());

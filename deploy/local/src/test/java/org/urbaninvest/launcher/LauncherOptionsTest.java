@@ -57,10 +57,10 @@ class LauncherOptionsTest {
         LocalSuite traced = LocalSuite.builder().otlp(options.otlp()).build();
         LocalSuite untraced = LocalSuite.builder().build();
         for (SuiteService service : SuiteService.values()) {
-            assertThat(traced.environment(service, 0)).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
+            assertThat(traced.environment(service, 0)).containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0")
                     .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317");
-            assertThat(untraced.environment(service, 0)).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true")
-                    .doesNotContainKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+            assertThat(untraced.environment(service, 0)).doesNotContainKeys("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
+                    "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "QUARKUS_OTEL_SDK_DISABLED");
         }
         for (String wrong : new String[] {"localhost:4317", "grpc://collector:4317", "http://", ""}) {
             assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--otlp", wrong}, Map.of(), REPOSITORY))

@@ -31,10 +31,10 @@ import org.urbaninvest.platform.events.CloudEvents;
  * child of that context and sends the publish's context as headers ({@link #startPublish}, {@link #inject}), and
  * a consumer applies the record in a {@code CONSUMER} span child of those headers ({@link #startConsume}).
  *
- * <p>The trace context is read and written by the application's OpenTelemetry propagator (W3C trace context). When
- * the OpenTelemetry SDK is disabled ({@code quarkus.otel.sdk.disabled}, the default unless an OTLP collector is
- * configured) nothing is recorded, nothing is stored and no trace header is sent: the disabled SDK would still hand
- * out span ids that lead nowhere.
+ * <p>The trace context is read and written by the application's OpenTelemetry propagator (W3C trace context). The
+ * SDK is on by default so that every event carries one; unsampled spans are not recorded. Should the SDK be disabled
+ * ({@code quarkus.otel.sdk.disabled=true}) nothing is stored and no trace header is sent: the disabled SDK would
+ * still hand out span ids that lead nowhere.
  */
 @ApplicationScoped
 public class EventTracing {

@@ -45,10 +45,12 @@ class OutboxTest {
         assertThat(header(record, CloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(header(record, CloudEvents.DATASCHEMA))
                 .isEqualTo("http://platform-test:8080/api/v1/schemas/events/note.registered");
-        // tracing is off by default: no trace context is stored or sent
-        assertThat(record.headers().lastHeader(CloudEvents.W3C_TRACEPARENT)).isNull();
-        assertThat(record.headers().lastHeader(CloudEvents.TRACEPARENT)).isNull();
-        assertThat(table.traceFor(id).isPresent()).isFalse();
+        // every event carries the trace context of the write that caused it, in both header sets
+        assertThat(table.traceFor(id).isPresent()).isTrue();
+        String traceparent = header(record, CloudEvents.W3C_TRACEPARENT);
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(traceparent.substring(3, 35)).isEqualTo(table.traceFor(id).traceparent().substring(3, 35));
+        assertThat(header(record, CloudEvents.TRACEPARENT)).isEqualTo(traceparent);
         JsonNode snapshot = json.readTree(record.value());
         assertThat(snapshot.get("text").asText()).isEqualTo("hello");
         assertThat(snapshot.get("version").asLong()).isEqualTo(1);
