@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.urbaninvest.reporting.domain.Funnel;
 
 /**
  * The read side: every report reads the active generation in one read-only REPEATABLE READ transaction, so a
@@ -125,7 +126,12 @@ public class ReportReads {
 
         /** One zone's totals, with or without its descendants' (the zone must exist). */
         public ZoneTotals zoneTotals(String code, boolean includeSubzones) throws SQLException {
-            return totals("SELECT code FROM zone_view WHERE generation = ? AND code = ?", includeSubzones,
+            return zoneTotals(code, includeSubzones, null);
+        }
+
+        /** The same with the agreements as of the end of {@code day} ({@code null}: as they stand now). */
+        public ZoneTotals zoneTotals(String code, boolean includeSubzones, LocalDate day) throws SQLException {
+            return totals("SELECT code FROM zone_view WHERE generation = ? AND code = ?", includeSubzones, day,
                     generation, code).getOrDefault(code, ZoneTotals.empty());
         }
 
@@ -133,7 +139,8 @@ public class ReportReads {
          * The totals of a page of zones in code order ({@code limit < 0}: all zones), keyed by zone code in
          * that order; zones with no figures map to empty totals.
          */
-        public Map<String, ZoneTotals> zonesTotals(boolean includeSubzones, int offset, int limit) throws SQLException {
+        public Map<String, ZoneTotals> zonesTotals(boolean includeSubzones, int offset, int limit, LocalDate day)
+                throws SQLException {
             List<ZoneRow> zones = zones(offset, limit);
             Map<String, ZoneTotals> ordered = new LinkedHashMap<>();
             zones.forEach(zone -> ordered.put(zone.code(), ZoneTotals.empty()));
@@ -142,23 +149,32 @@ public class ReportReads {
             }
             String base = "SELECT code FROM zone_view WHERE generation = ? ORDER BY code"
                     + (limit < 0 ? " OFFSET ?" : " LIMIT " + limit + " OFFSET ?");
-            totals(base, includeSubzones, generation, offset).forEach(ordered::put);
+            totals(base, includeSubzones, day, generation, offset).forEach(ordered::put);
             return ordered;
         }
 
-        private Map<String, ZoneTotals> totals(String base, boolean includeSubzones, Object... baseParameters)
-                throws SQLException {
+        /**
+         * Agreements come from {@code zone_agreement_totals}, or as of a day from the rows of
+         * {@code zone_agreement_days} up to it; projects are as they stand now either way.
+         */
+        private Map<String, ZoneTotals> totals(String base, boolean includeSubzones, LocalDate day,
+                Object... baseParameters) throws SQLException {
+            String agreements = day == null ? "zone_agreement_totals s ON s.generation = ? AND s.zone_code = t.code"
+                    : "zone_agreement_days s ON s.generation = ? AND s.zone_code = t.code AND s.day <= ?";
             String sql = TREE.formatted(base) + """
                     SELECT t.root, 'p', s.status, s.currency, sum(s.count), sum(s.amount)
                     FROM tree t JOIN zone_project_totals s ON s.generation = ? AND s.zone_code = t.code
                     GROUP BY t.root, s.status, s.currency HAVING sum(s.count) <> 0 OR sum(s.amount) <> 0
                     UNION ALL
                     SELECT t.root, 'a', s.measure, s.currency, sum(s.count), sum(s.amount)
-                    FROM tree t JOIN zone_agreement_totals s ON s.generation = ? AND s.zone_code = t.code
+                    FROM tree t JOIN %s
                     GROUP BY t.root, s.measure, s.currency HAVING sum(s.count) <> 0 OR sum(s.amount) <> 0
-                    ORDER BY 1, 2, 3, 4""";
+                    ORDER BY 1, 2, 3, 4""".formatted(agreements);
             List<Object> parameters = new ArrayList<>(List.of(baseParameters));
             parameters.addAll(List.of(generation, includeSubzones, generation, generation));
+            if (day != null) {
+                parameters.add(java.sql.Date.valueOf(day));
+            }
             Map<String, ZoneTotals> result = new LinkedHashMap<>();
             try (PreparedStatement query = prepare(sql, parameters.toArray()); ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -169,6 +185,33 @@ public class ReportReads {
                 }
             }
             return result;
+        }
+
+        /**
+         * The stage dates of the agreements of a zone (with or without its descendants), of investors of one kind
+         * when {@code investorKind} is given (an agreement whose investor is not known yet has no kind).
+         */
+        public List<Funnel.Dates> agreementDates(String code, boolean includeSubzones, String investorKind)
+                throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT a.intended_on, a.signed_on, a.started_on, a.operational_on, a.withdrawn_on
+                    FROM tree t JOIN agreement_view a ON a.generation = ? AND a.zone_code = t.code
+                    LEFT JOIN investor_view i ON i.generation = a.generation AND i.id = a.investor_id
+                    WHERE CAST(? AS TEXT) IS NULL OR i.kind = ?""";
+            List<Funnel.Dates> rows = new ArrayList<>();
+            try (PreparedStatement query = prepare(sql, generation, code, generation, includeSubzones, generation,
+                    investorKind, investorKind); ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Funnel.Dates(localDate(rs, 1), localDate(rs, 2), localDate(rs, 3), localDate(rs, 4),
+                            localDate(rs, 5)));
+                }
+            }
+            return rows;
+        }
+
+        private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+            java.sql.Date date = rs.getDate(column);
+            return date == null ? null : date.toLocalDate();
         }
 
         /** A zone's time series by month for one metric, with or without its descendants. */
