@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.reporting.domain.AgreementState;
+import org.urbaninvest.reporting.domain.FindingRule;
 import org.urbaninvest.reporting.domain.Funnel;
 
 /**
@@ -207,6 +210,52 @@ public class ReportReads {
                 }
             }
             return rows;
+        }
+
+        /** What the finding rules need of the agreements of a zone (with or without its descendants). */
+        public List<FindingRule.AgreementFacts> agreementFacts(String code, boolean includeSubzones)
+                throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT a.id, a.zone_code, a.stage, a.intended_on, a.signed_on, a.started_on, a.signed_amount,
+                           a.funds_in_place_currency, (d.item ->> 'amount')::numeric, (d.item ->> 'receivedOn')::date
+                    FROM tree t JOIN agreement_view a ON a.generation = ? AND a.zone_code = t.code
+                    LEFT JOIN LATERAL jsonb_array_elements(a.disbursements) d(item) ON true
+                    ORDER BY a.id""";
+            Map<String, FindingRule.AgreementFacts> facts = new LinkedHashMap<>();
+            try (PreparedStatement query = prepare(sql, generation, code, generation, includeSubzones, generation);
+                    ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String currency = rs.getString(8);
+                    FindingRule.AgreementFacts agreement = facts.get(rs.getString(1));
+                    if (agreement == null) { // one row per disbursement: the first one brings the agreement
+                        agreement = new FindingRule.AgreementFacts(rs.getString(1), rs.getString(2), rs.getString(3),
+                                localDate(rs, 4), localDate(rs, 5), localDate(rs, 6), rs.getBigDecimal(7), currency,
+                                new ArrayList<>());
+                        facts.put(agreement.id(), agreement);
+                    }
+                    BigDecimal amount = rs.getBigDecimal(9);
+                    if (amount != null) {
+                        agreement.disbursements().add(new AgreementState.Disbursement(new Money(amount, currency),
+                                localDate(rs, 10)));
+                    }
+                }
+            }
+            return List.copyOf(facts.values());
+        }
+
+        /** The programmes of a zone (with or without its descendants): code, zone and publication day. */
+        public List<ProgrammeRow> programmesOf(String code, boolean includeSubzones) throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT p.code, p.name, p.zone_code, p.declared_count, p.declared_amount, p.declared_currency
+                    FROM tree t JOIN programme_view p ON p.generation = ? AND p.zone_code = t.code ORDER BY p.code""";
+            return programmes(sql, generation, code, generation, includeSubzones, generation);
+        }
+
+        public LocalDate publishedOn(String programmeCode) throws SQLException {
+            try (PreparedStatement query = prepare("SELECT published_on FROM programme_view WHERE generation = ?"
+                    + " AND code = ?", generation, programmeCode); ResultSet rs = query.executeQuery()) {
+                return rs.next() ? localDate(rs, 1) : null;
+            }
         }
 
         private static LocalDate localDate(ResultSet rs, int column) throws SQLException {

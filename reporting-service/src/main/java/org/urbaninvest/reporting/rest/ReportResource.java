@@ -27,6 +27,8 @@ import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.reporting.domain.Catalogue;
+import org.urbaninvest.reporting.domain.FindingRule;
+import org.urbaninvest.reporting.domain.Findings;
 import org.urbaninvest.reporting.domain.Funnel;
 import org.urbaninvest.reporting.domain.InvestorKind;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
@@ -105,6 +107,21 @@ public class ReportResource {
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones) {
         return reports.timeseries(code, includeSubzones, parse(SeriesMetric.class, "metric", metric),
                 parse(SeriesInterval.class, "interval", interval));
+    }
+
+    @GET
+    @Path("/zones/{code}/findings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Records of a zone that need attention today (stale intentions, signed but not started,"
+            + " no funds, over-disbursed, opportunity lists not matching), paged, with counts per rule")
+    public Findings findings(@PathParam("code") String code,
+            @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
+            @Parameter(description = "Only the findings of this rule") @QueryParam("rule") String rule,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        Page.check(page, size);
+        FindingRule selected = rule == null || rule.isBlank() ? null : FindingRule.of(rule.strip())
+                .orElseThrow(() -> ProblemException.badRequest("rule", FindingRule.mustBeOneOf()));
+        return reports.findings(code, includeSubzones, selected, page, size);
     }
 
     @GET

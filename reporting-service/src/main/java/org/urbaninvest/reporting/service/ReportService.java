@@ -16,6 +16,10 @@ import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.reporting.domain.Catalogue;
+import org.urbaninvest.reporting.config.ReportingConfig;
+import org.urbaninvest.reporting.domain.Finding;
+import org.urbaninvest.reporting.domain.FindingRule;
+import org.urbaninvest.reporting.domain.Findings;
 import org.urbaninvest.reporting.domain.Funnel;
 import org.urbaninvest.reporting.domain.InvestorKind;
 import org.urbaninvest.reporting.domain.NamedZoneReport;
@@ -41,6 +45,9 @@ public class ReportService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ReportingConfig config;
 
     /** A zone's report, its agreements as of the end of {@code day} ({@code null}: as they stand now). */
     public ZoneReport zone(String code, boolean includeSubzones, LocalDate day) {
@@ -153,21 +160,61 @@ public class ReportService {
             if (programme == null) {
                 throw ProblemException.notFound("no programme '" + code + "' is known to the reports");
             }
-            List<TotalRow> totals = view.programmeTotals(code);
-            ProgrammeReport.Declared declared = new ProgrammeReport.Declared(programme.declaredCount(),
-                    new Money(programme.declaredAmount(), programme.declaredCurrency()));
-            ProgrammeReport.Registered registered = ReportMapper.registered(totals);
-            List<ProgrammeReport.Category> categories = new ArrayList<>();
-            for (ReportReads.CategoryRow category : view.categories(code)) {
-                ProgrammeReport.Declared categoryDeclared = new ProgrammeReport.Declared(category.declaredCount(),
-                        new Money(category.declaredAmount(), category.declaredCurrency()));
-                ProgrammeReport.Registered categoryRegistered = ReportMapper.registered(
-                        totals.stream().filter(row -> row.key().equals(category.code())).toList());
-                categories.add(new ProgrammeReport.Category(category.code(), category.name(), categoryDeclared,
-                        categoryRegistered, ProgrammeReport.matches(categoryDeclared, categoryRegistered)));
+            return programmeReport(view, programme);
+        });
+    }
+
+    private static ProgrammeReport programmeReport(ReportReads.View view, ReportReads.ProgrammeRow programme)
+            throws java.sql.SQLException {
+        String code = programme.code();
+        List<TotalRow> totals = view.programmeTotals(code);
+        ProgrammeReport.Declared declared = new ProgrammeReport.Declared(programme.declaredCount(),
+                new Money(programme.declaredAmount(), programme.declaredCurrency()));
+        ProgrammeReport.Registered registered = ReportMapper.registered(totals);
+        List<ProgrammeReport.Category> categories = new ArrayList<>();
+        for (ReportReads.CategoryRow category : view.categories(code)) {
+            ProgrammeReport.Declared categoryDeclared = new ProgrammeReport.Declared(category.declaredCount(),
+                    new Money(category.declaredAmount(), category.declaredCurrency()));
+            ProgrammeReport.Registered categoryRegistered = ReportMapper.registered(
+                    totals.stream().filter(row -> row.key().equals(category.code())).toList());
+            categories.add(new ProgrammeReport.Category(category.code(), category.name(), categoryDeclared,
+                    categoryRegistered, ProgrammeReport.matches(categoryDeclared, categoryRegistered)));
+        }
+        return new ProgrammeReport(code, view.asOf(), declared, registered,
+                ProgrammeReport.matches(declared, registered), categories);
+    }
+
+    /**
+     * A page of the findings of a zone's agreements and programmes today (by the service's clock), of one rule or
+     * all ({@code null}), with the counts per rule over all of them.
+     */
+    public Findings findings(String code, boolean includeSubzones, FindingRule rule, int page, int size) {
+        LocalDate day = today();
+        FindingRule.Thresholds thresholds = new FindingRule.Thresholds(config.findings().intentionStaleDays(),
+                config.findings().signedNotStartedDays(), config.findings().noFundsDays());
+        return reads.read(view -> {
+            requireZone(view, code);
+            List<FindingRule.ListFacts> lists = new ArrayList<>();
+            for (ReportReads.ProgrammeRow programme : view.programmesOf(code, includeSubzones)) {
+                ProgrammeReport report = programmeReport(view, programme);
+                LocalDate publishedOn = view.publishedOn(programme.code());
+                lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn, null,
+                        report.declared(), report.registered()));
+                for (ProgrammeReport.Category category : report.categories()) {
+                    lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn,
+                            category.code(), category.declared(), category.registered()));
+                }
             }
-            return new ProgrammeReport(code, view.asOf(), declared, registered,
-                    ProgrammeReport.matches(declared, registered), categories);
+            List<Finding> all = FindingRule.evaluate(view.agreementFacts(code, includeSubzones), lists, day,
+                    thresholds);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (FindingRule each : FindingRule.values()) {
+                counts.put(each.code(), all.stream().filter(f -> f.rule().equals(each.code())).count());
+            }
+            List<Finding> selected = rule == null ? all
+                    : all.stream().filter(f -> f.rule().equals(rule.code())).toList();
+            List<Finding> items = selected.stream().skip((long) page * size).limit(size).toList();
+            return new Findings(code, view.asOf(), day, counts, items, page, size, selected.size());
         });
     }
 
