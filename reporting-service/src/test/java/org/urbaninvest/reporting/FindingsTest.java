@@ -20,6 +20,8 @@ import org.urbaninvest.platform.time.Clock;
  * F3 signed 2023-05-01, not started: 397 days → signed-not-started since 2024-05-01
  * F4 started 2023-01-10, last disbursement 2023-03-01: 458 days → no-funds since 2024-03-01
  * F5 signed 100 on 2024-01-01, disbursed 60 (2024-01-10) + 50 (2024-02-10) → over-disbursed since 2024-02-10
+ * P  milestones: completion due 2024-05-31 scheduled → milestone-overdue since 2024-06-01; opening due today and
+ *    commencement met: nothing. A cancelled project's overdue milestone: nothing.
  * a list declaring 2 projects / 300 CNY (roads 1 / 100, parks 1 / 200) with only the road registered →
  *   list-mismatch for the list and for its category parks (published 2022-09-19)
  * </pre>
@@ -57,10 +59,16 @@ class FindingsTest {
         TestEvents.programme(list, zone, 2, "300.00").category("roads", "Roads", 1, "100.00")
                 .category("parks", "Parks", 1, "200.00").send();
         TestEvents.project(TestEvents.unique("road"), zone, "100", "CNY").in(list, "roads").send();
+        TestEvents.Project p = TestEvents.project(TestEvents.unique("avenue"), zone, "5", "CNY")
+                .milestone("commencement", "2024-01-01", "2024-01-02", "met")
+                .milestone("completion", "2024-05-31", null, "scheduled")
+                .milestone("opening", "2024-06-01", null, "scheduled").send();
+        TestEvents.project(TestEvents.unique("cancelled"), zone, "5", "CNY").withStatus("cancelled")
+                .milestone("completion", "2024-01-31", null, "notMet").send();
         String findings = "/api/v1/reports/zones/" + zone + "/findings";
         JsonNode all = Api.awaitAsserted(findings, r -> assertThat(r.get("counts").toString()).isEqualTo(
-                "{\"intention-stale\":1,\"signed-not-started\":1,\"no-funds\":1,\"list-mismatch\":2,"
-                        + "\"over-disbursed\":1}"));
+                "{\"intention-stale\":1,\"signed-not-started\":1,\"no-funds\":1,\"milestone-overdue\":1,"
+                        + "\"list-mismatch\":2,\"over-disbursed\":1}"));
         assertThat(Api.text(all, "/asOfDate")).isEqualTo("2024-06-01");
         assertThat(all.get("items").get(0).toString()).isEqualTo("{\"rule\":\"intention-stale\",\"severity\":\"warning\","
                 + "\"subject\":{\"type\":\"agreement\",\"id\":\"" + f2.id() + "\",\"code\":null},\"zoneCode\":\"" + zone
@@ -68,15 +76,19 @@ class FindingsTest {
         assertFinding(all.get("items").get(1), "signed-not-started", f3.id(), "2024-05-01");
         assertFinding(all.get("items").get(2), "no-funds", f4.id(), "2024-03-01");
         assertThat(Api.text(all.get("items").get(2), "/detail")).isEqualTo("last disbursement on 2023-03-01, none in 458 days");
-        assertThat(all.get("items").get(3).get("subject").toString())
+        assertThat(all.get("items").get(3).toString()).isEqualTo("{\"rule\":\"milestone-overdue\","
+                + "\"severity\":\"warning\",\"subject\":{\"type\":\"project\",\"id\":null,\"code\":\"" + p.code
+                + "\"},\"zoneCode\":\"" + zone + "\",\"since\":\"2024-06-01\","
+                + "\"detail\":\"milestone completion due on 2024-05-31 is scheduled\"}");
+        assertThat(all.get("items").get(4).get("subject").toString())
                 .isEqualTo("{\"type\":\"programme\",\"id\":null,\"code\":\"" + list + "\"}");
-        assertThat(Api.text(all.get("items").get(3), "/rule")).isEqualTo("list-mismatch");
-        assertThat(Api.text(all.get("items").get(3), "/since")).isEqualTo("2022-09-19");
         assertThat(Api.text(all.get("items").get(4), "/rule")).isEqualTo("list-mismatch");
-        assertThat(all.get("items").get(3).get("detail").asText() + all.get("items").get(4).get("detail").asText())
+        assertThat(Api.text(all.get("items").get(4), "/since")).isEqualTo("2022-09-19");
+        assertThat(Api.text(all.get("items").get(5), "/rule")).isEqualTo("list-mismatch");
+        assertThat(all.get("items").get(4).get("detail").asText() + all.get("items").get(5).get("detail").asText())
                 .contains("the list declared 2 projects").contains("category parks declared 1 projects");
-        assertFinding(all.get("items").get(5), "over-disbursed", f5.id(), "2024-02-10");
-        assertThat(Api.text(all.get("items").get(5), "/severity")).isEqualTo("error");
+        assertFinding(all.get("items").get(6), "over-disbursed", f5.id(), "2024-02-10");
+        assertThat(Api.text(all.get("items").get(6), "/severity")).isEqualTo("error");
 
         // filtered and paged: the counts stay those of every finding
         JsonNode noFunds = Api.json(findings + "?rule=no-funds");
@@ -85,7 +97,7 @@ class FindingsTest {
         assertFinding(noFunds.get("items").get(0), "no-funds", f4.id(), "2024-03-01");
         JsonNode second = Api.json(findings + "?size=2&page=1");
         assertThat(second.get("items")).containsExactly(all.get("items").get(2), all.get("items").get(3));
-        assertThat(second.get("total").asInt()).isEqualTo(6);
+        assertThat(second.get("total").asInt()).isEqualTo(7);
 
         // a day later F1 passes its threshold; signing F2 clears its finding
         clockAt("2024-06-02T00:00:00Z");
@@ -94,6 +106,13 @@ class FindingsTest {
                 r -> r.at("/items/0/subject/id").asText().equals(f1.id()));
         assertThat(later.get("total").asInt()).isEqualTo(1);
         assertFinding(later.get("items").get(0), "intention-stale", f1.id(), "2024-06-02");
+
+        // the opening, due yesterday now, is overdue; meeting the completion clears it
+        p.milestone("completion", "2024-05-31", "2024-06-01", "met").update(zone, "5").send();
+        JsonNode milestones = Api.await(findings + "?rule=milestone-overdue",
+                r -> r.at("/items/0/detail").asText().contains("opening"));
+        assertThat(milestones.get("total").asInt()).isEqualTo(1);
+        assertThat(Api.text(milestones.get("items").get(0), "/since")).isEqualTo("2024-06-02");
     }
 
     @Test
@@ -107,7 +126,7 @@ class FindingsTest {
         JsonNode problem = Api.parse(Api.get("/api/v1/reports/zones/" + zone + "/findings?rule=bogus").then()
                 .statusCode(400).contentType("application/problem+json").extract().asString());
         assertThat(problem.get("errors").toString()).isEqualTo("[{\"field\":\"rule\",\"message\":\"must be one of "
-                + "intention-stale, signed-not-started, no-funds, list-mismatch, over-disbursed\"}]");
+                + "intention-stale, signed-not-started, no-funds, milestone-overdue, list-mismatch, over-disbursed\"}]");
         Api.get("/api/v1/reports/zones/" + zone + "/findings?size=501").then().statusCode(400);
         Api.get("/api/v1/reports/zones/no-such-zone-anywhere/findings").then().statusCode(404);
     }

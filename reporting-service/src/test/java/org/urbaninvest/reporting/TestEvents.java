@@ -234,6 +234,7 @@ public final class TestEvents {
         String status = "identification";
         String amount;
         String currency;
+        final List<Map<String, Object>> milestones = new ArrayList<>();
 
         Project(String code, String zoneCode, String amount, String currency) {
             this.code = code;
@@ -256,6 +257,19 @@ public final class TestEvents {
         /** A registration already in {@code newStatus}. */
         public Project withStatus(String newStatus) {
             status = newStatus;
+            return this;
+        }
+
+        /** Adds or replaces (by code) a milestone in the next snapshot; {@code dateMet} may be null. */
+        public Project milestone(String milestoneCode, String dueDate, String dateMet, String status) {
+            milestones.removeIf(m -> milestoneCode.equals(m.get("code")));
+            Map<String, Object> milestone = new LinkedHashMap<>();
+            milestone.put("code", milestoneCode);
+            milestone.put("title", null);
+            milestone.put("dueDate", dueDate);
+            milestone.put("dateMet", dateMet);
+            milestone.put("status", status);
+            milestones.add(milestone);
             return this;
         }
 
@@ -291,7 +305,7 @@ public final class TestEvents {
             v.put("plannedCompletion", null);
             v.put("location", null);
             v.put("fundingSources", List.of());
-            v.put("milestones", List.of());
+            v.put("milestones", List.copyOf(milestones));
             v.put("identifiers", List.of());
             v.put("description", null);
             return v;

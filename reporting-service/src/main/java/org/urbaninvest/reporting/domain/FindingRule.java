@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
 /**
  * The rules that find records needing attention, each named as the {@code rule} parameter names it. The day-based
  * rules fire once more than their threshold of days has passed ({@code since} is the first such day), so a finding
- * appears as days pass and disappears when the record moves on.
+ * appears as days pass and disappears when the record moves on. A milestone is overdue from the day after its
+ * {@code dueDate} until it is met ({@code status} met, or a {@code dateMet}).
  */
 public enum FindingRule {
     INTENTION_STALE("intention-stale", "warning"),
     SIGNED_NOT_STARTED("signed-not-started", "warning"),
     NO_FUNDS("no-funds", "warning"),
+    MILESTONE_OVERDUE("milestone-overdue", "warning"),
     LIST_MISMATCH("list-mismatch", "warning"),
     OVER_DISBURSED("over-disbursed", "error");
 
@@ -53,6 +55,10 @@ public enum FindingRule {
             List<AgreementState.Disbursement> disbursements) {
     }
 
+    /** A milestone of a (non-cancelled) project. */
+    public record MilestoneFacts(String project, String zoneCode, ProjectState.Milestone milestone) {
+    }
+
     /** A programme category (or the programme as a whole: {@code category} null) and its declared vs registered. */
     public record ListFacts(String programme, String zoneCode, LocalDate publishedOn, String category,
             ProgrammeReport.Declared declared, ProgrammeReport.Registered registered) {
@@ -63,8 +69,8 @@ public enum FindingRule {
     }
 
     /** Every finding on {@code day}, in rule order, then by {@code since} and subject. */
-    public static List<Finding> evaluate(List<AgreementFacts> agreements, List<ListFacts> lists, LocalDate day,
-            Thresholds thresholds) {
+    public static List<Finding> evaluate(List<AgreementFacts> agreements, List<MilestoneFacts> milestones,
+            List<ListFacts> lists, LocalDate day, Thresholds thresholds) {
         List<Finding> findings = new ArrayList<>();
         for (AgreementFacts a : agreements) {
             Finding.Subject subject = Finding.Subject.agreement(a.id());
@@ -87,6 +93,15 @@ public enum FindingRule {
                 }
             }
             overDisbursed(findings, a, subject, day);
+        }
+        for (MilestoneFacts facts : milestones) {
+            ProjectState.Milestone milestone = facts.milestone();
+            boolean met = "met".equals(milestone.status()) || milestone.dateMet() != null;
+            if (milestone.dueDate() != null && milestone.dueDate().isBefore(day) && !met) {
+                findings.add(MILESTONE_OVERDUE.finding(Finding.Subject.project(facts.project()), facts.zoneCode(),
+                        milestone.dueDate().plusDays(1), String.format("milestone %s due on %s is %s",
+                                milestone.code(), milestone.dueDate(), milestone.status())));
+            }
         }
         for (ListFacts list : lists) {
             if (!ProgrammeReport.matches(list.declared(), list.registered())) {

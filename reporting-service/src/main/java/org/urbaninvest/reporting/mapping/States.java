@@ -67,8 +67,21 @@ public final class States {
     }
 
     public static ProjectState project(String key, JsonNode data) {
+        List<ProjectState.Milestone> milestones = new ArrayList<>();
+        JsonNode list = data.get("milestones");
+        if (list != null && list.isArray()) {
+            for (JsonNode item : list) {
+                milestones.add(milestone(item));
+            }
+        }
         return new ProjectState(key, Snapshots.text(data, "zoneCode"), Snapshots.optionalText(data, "programmeCode"),
                 Snapshots.optionalText(data, "categoryCode"), Snapshots.text(data, "status"),
-                Snapshots.money(data, "estimatedInvestment"));
+                Snapshots.money(data, "estimatedInvestment"), List.copyOf(milestones));
+    }
+
+    /** A milestone as snapshots and the projection both hold it: {@code code, dueDate, dateMet, status}. */
+    public static ProjectState.Milestone milestone(JsonNode item) {
+        return new ProjectState.Milestone(Snapshots.optionalText(item, "code"), Snapshots.optionalDate(item, "dueDate"),
+                Snapshots.optionalDate(item, "dateMet"), Snapshots.optionalText(item, "status"));
     }
 }

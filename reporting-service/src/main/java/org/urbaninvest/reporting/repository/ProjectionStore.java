@@ -32,6 +32,7 @@ import org.urbaninvest.reporting.domain.AgreementState;
 import org.urbaninvest.reporting.domain.Contribution;
 import org.urbaninvest.reporting.domain.ProjectState;
 import org.urbaninvest.reporting.domain.TotalsTable;
+import org.urbaninvest.reporting.mapping.States;
 
 /**
  * The write side of the projections, in the caller's transaction (the inbox's, one per batch of events and
@@ -150,14 +151,15 @@ public class ProjectionStore {
             Map<String, ProjectState> found = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT code, zone_code, programme_code, category_code, status, estimated_investment_amount,
-                           estimated_investment_currency
+                           estimated_investment_currency, milestones::text
                     FROM project_view WHERE generation = ? AND code = ANY(?)""")) {
                 query.setInt(1, generation);
                 query.setArray(2, textArray(connection, codes));
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         found.put(rs.getString(1), new ProjectState(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), new Money(rs.getBigDecimal(6), rs.getString(7))));
+                                rs.getString(4), rs.getString(5), new Money(rs.getBigDecimal(6), rs.getString(7)),
+                                readMilestones(rs.getString(8))));
                     }
                 }
             }
@@ -169,16 +171,18 @@ public class ProjectionStore {
     public void saveProjects(int generation, Collection<ProjectState> projects) {
         batch("""
                 INSERT INTO project_view (generation, code, zone_code, programme_code, category_code, status,
-                                          estimated_investment_amount, estimated_investment_currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                          estimated_investment_amount, estimated_investment_currency, milestones)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (generation, code) DO UPDATE
                 SET zone_code = EXCLUDED.zone_code, programme_code = EXCLUDED.programme_code,
                     category_code = EXCLUDED.category_code, status = EXCLUDED.status,
                     estimated_investment_amount = EXCLUDED.estimated_investment_amount,
-                    estimated_investment_currency = EXCLUDED.estimated_investment_currency""",
+                    estimated_investment_currency = EXCLUDED.estimated_investment_currency,
+                    milestones = EXCLUDED.milestones""",
                 projects, project -> new Object[] {generation, project.code(), project.zoneCode(),
                     project.programmeCode(), project.categoryCode(), project.status(),
-                    project.estimatedInvestment().amount(), project.estimatedInvestment().currency()});
+                    project.estimatedInvestment().amount(), project.estimatedInvestment().currency(),
+                    writeMilestones(project.milestones())});
     }
 
     /** The agreements held for these ids (those not held yet are missing from the map). */
@@ -312,6 +316,30 @@ public class ProjectionStore {
             }
             return null;
         });
+    }
+
+    private List<ProjectState.Milestone> readMilestones(String text) {
+        try {
+            List<ProjectState.Milestone> list = new ArrayList<>();
+            for (JsonNode item : json.readTree(text)) {
+                list.add(States.milestone(item));
+            }
+            return list;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored milestones are not JSON", e);
+        }
+    }
+
+    private String writeMilestones(List<ProjectState.Milestone> milestones) {
+        ArrayNode list = json.createArrayNode();
+        for (ProjectState.Milestone milestone : milestones) {
+            ObjectNode item = list.addObject();
+            item.put("code", milestone.code());
+            item.put("dueDate", milestone.dueDate() == null ? null : milestone.dueDate().toString());
+            item.put("dateMet", milestone.dateMet() == null ? null : milestone.dateMet().toString());
+            item.put("status", milestone.status());
+        }
+        return list.toString();
     }
 
     private List<AgreementState.Disbursement> readDisbursements(String text) {

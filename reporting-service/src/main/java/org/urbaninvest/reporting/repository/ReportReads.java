@@ -21,6 +21,7 @@ import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.reporting.domain.AgreementState;
 import org.urbaninvest.reporting.domain.FindingRule;
 import org.urbaninvest.reporting.domain.Funnel;
+import org.urbaninvest.reporting.domain.ProjectState;
 
 /**
  * The read side: every report reads the active generation in one read-only REPEATABLE READ transaction, so a
@@ -241,6 +242,27 @@ public class ReportReads {
                 }
             }
             return List.copyOf(facts.values());
+        }
+
+        /** The milestones of the non-cancelled projects of a zone (with or without its descendants). */
+        public List<FindingRule.MilestoneFacts> milestoneFacts(String code, boolean includeSubzones)
+                throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT p.code, p.zone_code, m.item ->> 'code', (m.item ->> 'dueDate')::date,
+                           (m.item ->> 'dateMet')::date, m.item ->> 'status'
+                    FROM tree t JOIN project_view p ON p.generation = ? AND p.zone_code = t.code
+                    CROSS JOIN LATERAL jsonb_array_elements(p.milestones) m(item)
+                    WHERE p.status <> 'cancelled' ORDER BY p.code""";
+            List<FindingRule.MilestoneFacts> rows = new ArrayList<>();
+            try (PreparedStatement query = prepare(sql, generation, code, generation, includeSubzones, generation);
+                    ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new FindingRule.MilestoneFacts(rs.getString(1), rs.getString(2),
+                            new ProjectState.Milestone(rs.getString(3), localDate(rs, 4), localDate(rs, 5),
+                                    rs.getString(6))));
+                }
+            }
+            return rows;
         }
 
         /** The programmes of a zone (with or without its descendants): code, zone and publication day. */

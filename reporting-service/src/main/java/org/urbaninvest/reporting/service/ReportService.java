@@ -205,8 +205,8 @@ public class ReportService {
                             category.code(), category.declared(), category.registered()));
                 }
             }
-            List<Finding> all = FindingRule.evaluate(view.agreementFacts(code, includeSubzones), lists, day,
-                    thresholds);
+            List<Finding> all = FindingRule.evaluate(view.agreementFacts(code, includeSubzones),
+                    view.milestoneFacts(code, includeSubzones), lists, day, thresholds);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (FindingRule each : FindingRule.values()) {
                 counts.put(each.code(), all.stream().filter(f -> f.rule().equals(each.code())).count());
