@@ -319,15 +319,7 @@ public class ProjectionStore {
     }
 
     private List<ProjectState.Milestone> readMilestones(String text) {
-        try {
-            List<ProjectState.Milestone> list = new ArrayList<>();
-            for (JsonNode item : json.readTree(text)) {
-                list.add(States.milestone(item));
-            }
-            return list;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored milestones are not JSON", e);
-        }
+        return readList(text, "milestones", States::milestone);
     }
 
     private String writeMilestones(List<ProjectState.Milestone> milestones) {
@@ -343,16 +335,21 @@ public class ProjectionStore {
     }
 
     private List<AgreementState.Disbursement> readDisbursements(String text) {
+        return readList(text, "disbursements", item -> new AgreementState.Disbursement(
+                new Money(new BigDecimal(item.get("amount").asText()), item.get("currency").asText()),
+                item.hasNonNull("receivedOn") ? LocalDate.parse(item.get("receivedOn").asText()) : null));
+    }
+
+    /** A JSON array column, item by item. */
+    private <T> List<T> readList(String text, String what, Function<JsonNode, T> item) {
         try {
-            List<AgreementState.Disbursement> list = new ArrayList<>();
-            for (JsonNode item : json.readTree(text)) {
-                list.add(new AgreementState.Disbursement(
-                        new Money(new BigDecimal(item.get("amount").asText()), item.get("currency").asText()),
-                        item.hasNonNull("receivedOn") ? LocalDate.parse(item.get("receivedOn").asText()) : null));
+            List<T> list = new ArrayList<>();
+            for (JsonNode node : json.readTree(text)) {
+                list.add(item.apply(node));
             }
             return list;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored disbursements are not JSON", e);
+            throw new IllegalStateException("stored " + what + " are not JSON", e);
         }
     }
 
