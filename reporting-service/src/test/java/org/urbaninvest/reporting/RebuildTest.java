@@ -58,7 +58,8 @@ class RebuildTest {
                 "/api/v1/reports/zones/" + zone + "?asOf=2022-07-02", "/api/v1/reports/zones/" + zone + "?asOf=2022-08-15",
                 "/api/v1/reports/zones?size=500&asOf=2022-08-01",
                 "/api/v1/reports/zones/" + zone + "/funnel?asOf=2022-12-31",
-                "/api/v1/reports/zones/" + zone + "/funnel?asOf=2022-08-01&investorKind=PRIVATE");
+                "/api/v1/reports/zones/" + zone + "/funnel?asOf=2022-08-01&investorKind=PRIVATE",
+                "/api/v1/reports/zones/" + zone + "/findings");
         List<String> before = paths.stream().map(path -> Api.get(path).then().statusCode(200).extract().asString())
                 .toList();
 
