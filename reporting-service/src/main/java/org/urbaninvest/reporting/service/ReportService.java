@@ -2,6 +2,7 @@ package org.urbaninvest.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -15,8 +16,8 @@ import org.urbaninvest.platform.money.MoneyTotals;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.time.Clock;
-import org.urbaninvest.reporting.domain.Catalogue;
 import org.urbaninvest.reporting.config.ReportingConfig;
+import org.urbaninvest.reporting.domain.Catalogue;
 import org.urbaninvest.reporting.domain.Finding;
 import org.urbaninvest.reporting.domain.FindingRule;
 import org.urbaninvest.reporting.domain.Findings;
@@ -99,7 +100,7 @@ public class ReportService {
         return day;
     }
 
-    private static void requireZone(ReportReads.View view, String code) throws java.sql.SQLException {
+    private static void requireZone(ReportReads.View view, String code) throws SQLException {
         if (!view.zoneExists(code)) {
             throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
         }
@@ -165,7 +166,7 @@ public class ReportService {
     }
 
     private static ProgrammeReport programmeReport(ReportReads.View view, ReportReads.ProgrammeRow programme)
-            throws java.sql.SQLException {
+            throws SQLException {
         String code = programme.code();
         List<TotalRow> totals = view.programmeTotals(code);
         ProgrammeReport.Declared declared = new ProgrammeReport.Declared(programme.declaredCount(),
