@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -199,6 +200,19 @@ class InvestorResourceTest {
                 "org.urbaninvest.investor.updated", "org.urbaninvest.investor.updated");
         events.forEach(event -> Fixtures.assertValidEvent(event, id));
         assertThat(events.get(2).value()).contains("\"name\":\"" + any + "\"").contains("\"version\":3");
+
+        // the history has one entry per version, refused PUTs none, each naming what changed from what to what
+        asViewer().get("/api/v1/investors/" + id + "/history").then().statusCode(200)
+                .body("version", contains(1, 2, 3))
+                .body("change", contains("registered", "updated", "updated"))
+                .body("actor", everyItem(equalTo("editor-user")))
+                .body("[1].changes.field", contains("creditCode", "name"))
+                .body("[1].changes[0].from", nullValue()).body("[1].changes[0].to", equalTo(code))
+                .body("[1].changes[1].to", equalTo(after))
+                .body("[2].changes.field", contains("name"))
+                .body("[2].changes[0].from", equalTo(after)).body("[2].changes[0].to", equalTo(any));
+        asViewer().get("/api/v1/investors/7f1d2c3b-0000-4000-8000-000000000000/history").then().statusCode(404)
+                .contentType(PROBLEM);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.urbaninvest.investment.domain.ProjectRef;
 import org.urbaninvest.investment.repository.ReplicaRepository;
 import org.urbaninvest.testsupport.KafkaTestClient;
+import org.urbaninvest.testsupport.Scrape;
 
 /** The replica of projects.v1 and zones.v1, fed through real Kafka. */
 @QuarkusTest
@@ -136,6 +137,7 @@ class ProjectReplicaTest {
     @Test
     void sendsAPoisonMessageToTheDeadLettersAndGoesOn() {
         String poison = unique("poison");
+        double deadLettersBefore = Scrape.now().sum("urbaninvest_dead_letters_total", Map.of("topic", "projects.v1"));
         kafka.send("projects.v1", poison, "{\"code\":\"" + poison + "\",\"version\":1}", Map.of());
         String next = unique("after-poison");
         publishProject(next, "zone-a", "preparation", 1);
@@ -145,6 +147,8 @@ class ProjectReplicaTest {
         assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason")).isNotBlank();
         awaitReplica(next, 1);
         assertThat(replicaOf(poison)).isNull();
+        assertThat(Scrape.now().sum("urbaninvest_dead_letters_total", Map.of("topic", "projects.v1")))
+                .as("dead letters counted by the topic they came from").isGreaterThanOrEqualTo(deadLettersBefore + 1);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.urbaninvest.project.Api.PROGRAMMES;
 import static org.urbaninvest.project.Api.editor;
@@ -54,6 +55,15 @@ class ProgrammeApiTest {
         editor().header("If-Match", "\"2\"").body(changed).put(PROGRAMMES + "/" + code).then().statusCode(200)
                 .body("version", equalTo(2));
         assertEquals(events, Outboxes.events(dataSource, code));
+
+        // one history entry per version, with the categories before and after
+        viewer().get(PROGRAMMES + "/" + code + "/history").then().statusCode(200)
+                .body("version", contains(1, 2)).body("change", contains("published", "updated"))
+                .body("actor", everyItem(equalTo("editor-user")))
+                .body("[1].changes.field", contains("categories"))
+                .body("[1].changes[0].from.code", contains("a1", "b1"))
+                .body("[1].changes[0].to.code", contains("b1", "c1"));
+        problem(viewer().get(PROGRAMMES + "/no-such-list/history"), 404);
     }
 
     @Test

@@ -73,6 +73,16 @@ class ZoneApiTest {
         editor().header("If-Match", "\"2\"").body(changed).put(ZONES + "/" + code).then().statusCode(200)
                 .header("ETag", "\"2\"").body("version", equalTo(2));
         assertEquals(2, Outboxes.events(dataSource, code));
+
+        // one history entry per version, none for the refused or empty PUTs, with what changed from what to what
+        viewer().get(ZONES + "/" + code + "/history").then().statusCode(200)
+                .body("version", contains(1, 2)).body("change", contains("registered", "updated"))
+                .body("actor", everyItem(equalTo("editor-user")))
+                .body("[0].changes.field", hasItem("name")).body("[0].changes.find { it.field == 'name' }.to",
+                        equalTo("Zone " + code))
+                .body("[1].changes.field", contains("name"))
+                .body("[1].changes[0].from", equalTo("Zone " + code)).body("[1].changes[0].to", equalTo("Renamed"));
+        problem(viewer().get(ZONES + "/no-such-zone/history"), 404);
     }
 
     @Test

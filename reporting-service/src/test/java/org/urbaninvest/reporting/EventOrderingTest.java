@@ -7,10 +7,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.testsupport.KafkaTestClient;
+import org.urbaninvest.testsupport.Scrape;
 
 /**
  * Duplicates and stale redeliveries change nothing; a message that cannot be applied goes to the dead letters
@@ -19,6 +22,8 @@ import org.urbaninvest.testsupport.KafkaTestClient;
  */
 @QuarkusTest
 class EventOrderingTest {
+
+    private static final String DEAD_LETTERS = "urbaninvest_dead_letters_total";
 
     @Test
     void staleAndDuplicateEventsChangeNothing() {
@@ -53,6 +58,7 @@ class EventOrderingTest {
         String zone = TestEvents.unique("poison");
         TestEvents.zone(zone, null).send();
         Api.awaitZone(zone);
+        double deadLettersBefore = Scrape.now().sum(DEAD_LETTERS, Map.of("topic", "agreements.v1"));
         String brokenKey = UUID.randomUUID().toString();
         TestEvents.send("agreements.v1", brokenKey, "agreement.intended", "{not json", Instant.now());
         String noZoneKey = TestEvents.keyOnSamePartition("agreements.v1", brokenKey);
@@ -67,5 +73,9 @@ class EventOrderingTest {
                 list -> list.size() >= 2, Duration.ofSeconds(30));
         assertThat(dead).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(brokenKey, noZoneKey);
         assertThat(dead).allSatisfy(r -> assertThat(KafkaTestClient.header(r, "dead-letter-reason")).isNotBlank());
+        // counted once the broker has the dead letter, which a reader may see a moment before
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                Scrape.now().sum(DEAD_LETTERS, Map.of("topic", "agreements.v1")))
+                .as("dead letters counted by the topic they came from").isGreaterThanOrEqualTo(deadLettersBefore + 2));
     }
 }

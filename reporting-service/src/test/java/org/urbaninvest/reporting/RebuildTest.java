@@ -13,10 +13,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.reporting.service.RebuildService;
+import org.urbaninvest.testsupport.Scrape;
 import org.urbaninvest.testsupport.Tokens;
 
 /** A rebuild replays every topic into fresh projections; reports answer throughout and end identical. */
@@ -32,6 +34,7 @@ class RebuildTest {
         // rightly drops: one rebuild first leaves projections made of the topics alone, whatever ran before
         given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
         awaitRebuilt();
+        theProgressMetricsSayWhatTheStatusSays();
         String zone = TestEvents.unique("rebuild");
         String child = TestEvents.unique("rebuild-child");
         TestEvents.zone(zone, null).send();
@@ -105,6 +108,17 @@ class RebuildTest {
         given().auth().oauth2(Tokens.admin()).when().post("/api/v1/admin/rebuild").then().statusCode(202);
         awaitRebuilt();
         assertThat(Api.json("/api/v1/reports/zones/" + zone).at("/agreements")).isEqualTo(report.at("/agreements"));
+    }
+
+    /** What operators scrape: not running, and the records replayed and read by the last rebuild. */
+    private static void theProgressMetricsSayWhatTheStatusSays() {
+        JsonNode status = Api.parse(given().auth().oauth2(Tokens.admin()).when().get("/api/v1/admin/rebuild")
+                .then().statusCode(200).extract().asString());
+        Scrape metrics = Scrape.now();
+        assertThat(metrics.sum("urbaninvest_rebuild_running", Map.of())).isZero();
+        assertThat(status.path("eventsRead").asLong()).isPositive();
+        assertThat(metrics.sum("urbaninvest_rebuild_events_read", Map.of())).isEqualTo(status.path("eventsRead").asDouble());
+        assertThat(metrics.sum("urbaninvest_rebuild_events_total", Map.of())).isEqualTo(status.path("eventsTotal").asDouble());
     }
 
     private static void awaitRebuilt() {

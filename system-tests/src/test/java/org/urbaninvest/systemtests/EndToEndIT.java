@@ -34,6 +34,8 @@ import org.urbaninvest.examples.consumer.TopicReader;
 import org.urbaninvest.systemtests.support.AsyncApi;
 import org.urbaninvest.systemtests.support.RunningSuite.Service;
 import org.urbaninvest.systemtests.support.SystemTest;
+import org.urbaninvest.systemtests.support.TraceReceiver;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import org.urbaninvest.systemtests.support.Workload;
 import org.urbaninvest.testsupport.EventSchemas;
 
@@ -229,6 +231,54 @@ class EndToEndIT extends SystemTest {
         } while ((long) page * 500 < total);
         assertThat(rows).as("one row per zone").hasSize((int) total);
         return rows;
+    }
+
+    /**
+     * One write is one trace across the services: the agreement's POST to investment-service (its server span and its
+     * insert into the outbox), the relay's publish of agreements.v1, reporting-service's application of it and the relay's publish of the zone
+     * summary it caused, all in the trace the caller started.
+     */
+    @Test
+    void oneWriteIsOneTraceFromTheRequestToTheZoneSummaryItCauses() {
+        String zone = workload.zone(Workload.uniqueCode("e2e-traced"), null, "CITY");
+        String project = workload.project(Workload.uniqueCode("e2e-traced-p"), zone, null, null, "identification",
+                Money.cny("10.00"));
+        String investor = workload.investor("Traced Infrastructure Fund");
+        reports.awaitZone(ledger, zone); // the zone and the project are applied: the agreement is the zone's last change
+        TraceReceiver traces = suite().traces();
+        String traceId = traces.newTrace();
+        LocalDate on = LocalDate.parse("2024-03-01");
+        String id = api().send(new Api.Call(Service.INVESTMENT, "POST", "/api/v1/agreements")
+                .token(tokens().editor()).header("traceparent", TraceReceiver.traceparent(traceId))
+                .json(Workload.intendBody(project, investor, Money.cny("5.00"), on, null)))
+                .expect(201).json().get("id").asText();
+        ledger.intended(id, project, Money.cny("5.00"), on);
+
+        await("the spans of the agreement's trace").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<TraceReceiver.ReceivedSpan> spans = traces.spans(traceId);
+                    assertThat(spans).as("spans of trace %s", traceId)
+                            .anySatisfy(span -> isSpan(span, "investment-service", SpanKind.SPAN_KIND_SERVER,
+                                    "POST /api/v1/agreements"))
+                            .anySatisfy(span -> {
+                                assertThat(span.service()).isEqualTo("investment-service");
+                                assertThat(span.kind()).isEqualTo(SpanKind.SPAN_KIND_CLIENT);
+                                assertThat(span.name()).as("the write's SQL statements").matches("INSERT .*outbox");
+                            })
+                            .anySatisfy(span -> isSpan(span, "investment-service", SpanKind.SPAN_KIND_PRODUCER,
+                                    "agreements.v1 publish"))
+                            .anySatisfy(span -> isSpan(span, "reporting-service", SpanKind.SPAN_KIND_CONSUMER,
+                                    "agreements.v1 process"))
+                            .anySatisfy(span -> isSpan(span, "reporting-service", SpanKind.SPAN_KIND_PRODUCER,
+                                    "zone-summaries.v1 publish"));
+                });
+        reports.awaitZone(ledger, zone);
+    }
+
+    private static void isSpan(TraceReceiver.ReceivedSpan span, String service, SpanKind kind, String name) {
+        assertThat(span.service()).isEqualTo(service);
+        assertThat(span.kind()).isEqualTo(kind);
+        assertThat(span.name()).isEqualTo(name);
     }
 
     @Test

@@ -89,12 +89,17 @@ public final class KafkaTestClient {
         });
     }
 
+    /** How many partitions {@code topic} has. */
+    public int partitions(String topic) {
+        return producer(bootstrapServers).partitionsFor(topic).size();
+    }
+
     /**
      * The first of {@code candidates} whose record lands on the same partition of {@code topic} as {@code key}'s
      * (the producers' default partitioner): a record sent behind {@code key}'s is then consumed after it.
      */
     public String keyOnSamePartition(String topic, String key, Supplier<String> candidates) {
-        int partitions = producer(bootstrapServers).partitionsFor(topic).size();
+        int partitions = partitions(topic);
         int target = partition(key, partitions);
         while (true) {
             String candidate = candidates.get();

@@ -62,6 +62,7 @@ public final class Launcher {
                 .replicas(options.replicas())
                 .serviceJvmOptions(serviceJvmOptions())
                 .reset(options.reset())
+                .otlp(options.otlp())
                 .log(log)
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -181,6 +182,8 @@ public final class Launcher {
         text.append(String.format("  Tokens              %s  (VIEWER_TOKEN, EDITOR_TOKEN, ADMIN_TOKEN; valid until %s)%n",
                 tokens.file(), tokens.expires()));
         text.append(String.format("  Logs                %s%n", home.resolve("logs")));
+        text.append(String.format("  Traces              %s%n", suite.otlp() == null ? "off (--otlp URL sends them to a collector)"
+                : "sent to " + suite.otlp()));
         List<String> examples = new ArrayList<>();
         if (suite.services().contains(SuiteService.REPORTING)) {
             examples.add(String.format("curl -s -H \"Authorization: Bearer $VIEWER_TOKEN\" "

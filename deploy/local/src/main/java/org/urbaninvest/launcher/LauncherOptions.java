@@ -1,5 +1,7 @@
 package org.urbaninvest.launcher;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -11,7 +13,7 @@ import java.util.Set;
  * {@code URBANINVEST_PORT_OFFSET}), then the defaults.
  */
 public record LauncherOptions(Path home, Ports ports, boolean reset, boolean demo, Set<SuiteService> services,
-        Map<SuiteService, Integer> replicas, boolean help) {
+        Map<SuiteService, Integer> replicas, String otlp, boolean help) {
 
     /** The most instances of one service {@code --replicas} accepts. */
     public static final int MAX_REPLICAS = 4;
@@ -36,6 +38,9 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
             "  --replicas N            run N instances (1-4, default 1) of every service; instance k listens on the",
             "                          service's port + 100*k and logs to logs/<service>-<k>.log",
             "  --replicas S=N          N instances of service S only (repeatable), e.g. --replicas reporting-service=2",
+            "  --otlp URL              send the services' traces to this OTLP collector, e.g. http://localhost:4317",
+            "                          (gRPC; with QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf an OTLP/HTTP",
+            "                          endpoint such as http://localhost:4318); default: tracing off",
             "  -h, --help              this text",
             "",
             "Environment: URBANINVEST_HOME, URBANINVEST_PORT_OFFSET; URBANINVEST_SERVICE_JAVA_OPTS replaces the services'",
@@ -60,6 +65,7 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
         boolean reset = false;
         boolean demo = true;
         boolean help = false;
+        String otlp = null;
         Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
         Map<SuiteService, Integer> replicas = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
@@ -97,6 +103,7 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
                         case "--reporting-port" -> reporting = number(name, value);
                         case "--services" -> services = services(value);
                         case "--replicas" -> replicas(value, replicas);
+                        case "--otlp" -> otlp = otlp(value);
                         default -> throw new IllegalArgumentException(unknownOrMissing(name));
                     }
                 }
@@ -111,7 +118,22 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
                 investment != null ? investment : shifted.investment(),
                 reporting != null ? reporting : shifted.reporting());
         return new LauncherOptions(home.toAbsolutePath().normalize(), ports, reset, demo, services,
-                Map.copyOf(replicas), help);
+                Map.copyOf(replicas), otlp, help);
+    }
+
+    /** An OTLP collector's URL: http or https with a host. */
+    private static String otlp(String value) {
+        String url = value.trim();
+        try {
+            URI uri = new URI(url);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--otlp needs the collector's http(s) URL, e.g. http://localhost:4317, not '"
+                + value + "'");
     }
 
     /** {@code N} for every service, or {@code service=N} for one. */

@@ -55,6 +55,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<SuiteService, Integer> ownDatabasePorts;
     private final List<String> serviceJvmOptions;
     private final Map<String, String> extraEnvironment;
+    private final String otlp;
     private final String kafkaClasspath;
     private final Duration readyTimeout;
     private final boolean supervised;
@@ -81,6 +82,7 @@ public final class LocalSuite implements AutoCloseable {
         this.ownDatabasePorts = new EnumMap<>(builder.ownDatabasePorts);
         this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
         this.extraEnvironment = Map.copyOf(builder.environment);
+        this.otlp = builder.otlp;
         this.kafkaClasspath = builder.kafkaClasspath != null ? builder.kafkaClasspath : defaultKafkaClasspath();
         this.readyTimeout = builder.readyTimeout;
         this.supervised = builder.supervised;
@@ -203,6 +205,11 @@ public final class LocalSuite implements AutoCloseable {
 
     public Ports ports() {
         return ports;
+    }
+
+    /** The OTLP collector the services send their traces to; {@code null} when tracing is off. */
+    public String otlp() {
+        return otlp;
     }
 
     public Set<SuiteService> services() {
@@ -344,9 +351,10 @@ public final class LocalSuite implements AutoCloseable {
         env.put("URBANINVEST_INSTANCE", ServiceProcess.instanceName(service, instance));
         // where consumers fetch the schemas named by ce_dataschema: instance 0 of the producing service
         env.put("URBANINVEST_OUTBOX_SCHEMA_BASE_URL", "http://127.0.0.1:" + port(service, 0) + "/api/v1/schemas/events");
-        // no trace collector runs locally; set OTEL_EXPORTER_OTLP_ENDPOINT to send traces to one
-        if (System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
-            env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        // tracing is off unless a collector is named (--otlp)
+        env.put("QUARKUS_OTEL_SDK_DISABLED", Boolean.toString(otlp == null));
+        if (otlp != null) {
+            env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp);
         }
         if (service == SuiteService.INVESTMENT) {
             env.put("QUARKUS_REST_CLIENT_PROJECT_SERVICE_URL", "http://127.0.0.1:" + ports.project());
@@ -417,6 +425,7 @@ public final class LocalSuite implements AutoCloseable {
         private final Map<SuiteService, Integer> ownDatabasePorts = new EnumMap<>(SuiteService.class);
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private String otlp;
         private String kafkaClasspath;
         private Duration readyTimeout = Duration.ofMinutes(3);
         private boolean supervised = true;
@@ -488,6 +497,15 @@ public final class LocalSuite implements AutoCloseable {
         /** An environment variable for every service, e.g. a log level; applied last. */
         public Builder environment(String name, String value) {
             environment.put(name, value);
+            return this;
+        }
+
+        /**
+         * Turns the services' tracing on and sends their spans to this OTLP collector ({@code ./run.sh --otlp URL});
+         * {@code null} (the default) keeps it off.
+         */
+        public Builder otlp(String endpoint) {
+            this.otlp = endpoint;
             return this;
         }
 

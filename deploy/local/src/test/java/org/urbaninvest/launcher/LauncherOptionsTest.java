@@ -21,6 +21,7 @@ class LauncherOptionsTest {
         assertThat(options.demo()).isTrue();
         assertThat(options.services()).isEqualTo(EnumSet.allOf(SuiteService.class));
         assertThat(options.help()).isFalse();
+        assertThat(options.otlp()).isNull();
         assertThat(options.replicas()).containsOnly(Map.entry(SuiteService.PROJECT, 1),
                 Map.entry(SuiteService.INVESTMENT, 1), Map.entry(SuiteService.REPORTING, 1));
     }
@@ -44,6 +45,27 @@ class LauncherOptionsTest {
                     .as("--replicas %s", wrong).isInstanceOf(IllegalArgumentException.class)
                     .message().containsAnyOf("--replicas needs a whole number from 1 to 4 (or service=N), not '"
                             + wrong + "'", "unknown service 'billing'");
+        }
+    }
+
+    @Test
+    void otlpNamesTheCollectorAndTurnsTracingOnForEveryService() {
+        LauncherOptions options = LauncherOptions.parse(new String[] {"--otlp", "http://localhost:4317"}, Map.of(),
+                REPOSITORY);
+        assertThat(options.otlp()).isEqualTo("http://localhost:4317");
+
+        LocalSuite traced = LocalSuite.builder().otlp(options.otlp()).build();
+        LocalSuite untraced = LocalSuite.builder().build();
+        for (SuiteService service : SuiteService.values()) {
+            assertThat(traced.environment(service, 0)).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317");
+            assertThat(untraced.environment(service, 0)).containsEntry("QUARKUS_OTEL_SDK_DISABLED", "true")
+                    .doesNotContainKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+        for (String wrong : new String[] {"localhost:4317", "grpc://collector:4317", "http://", ""}) {
+            assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--otlp", wrong}, Map.of(), REPOSITORY))
+                    .as("--otlp %s", wrong).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("--otlp needs the collector's http(s) URL");
         }
     }
 

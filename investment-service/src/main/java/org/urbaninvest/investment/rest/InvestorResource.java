@@ -18,9 +18,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.urbaninvest.investment.mapping.InvestorMapper;
 import org.urbaninvest.investment.service.InvestorService;
+import org.urbaninvest.platform.history.Version;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.platform.paging.Page;
@@ -67,5 +70,13 @@ public class InvestorResource {
             @Valid @NotNull InvestorRequest request) {
         Investor investor = InvestorMapper.toResponse(investors.update(id, ifMatch, InvestorMapper.draft(request)));
         return Response.ok(investor).tag(Long.toString(investor.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The investor's versions, oldest first: when, by whom, and which fields changed from what to what")
+    public List<Version> history(@PathParam("id") UUID id) {
+        return investors.history(id);
     }
 }

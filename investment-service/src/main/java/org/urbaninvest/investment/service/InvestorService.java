@@ -3,11 +3,15 @@ package org.urbaninvest.investment.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.urbaninvest.investment.events.InvestorPayload;
 import org.urbaninvest.investment.mapping.EventPayloads;
 import org.urbaninvest.investment.repository.InvestorEntity;
 import org.urbaninvest.investment.repository.InvestorRepository;
+import org.urbaninvest.platform.history.Version;
+import org.urbaninvest.platform.history.VersionHistory;
 import org.urbaninvest.platform.http.IfMatch;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.paging.Page;
@@ -20,6 +24,7 @@ import org.urbaninvest.platform.time.Clock;
 public class InvestorService {
 
     public static final String TOPIC = "investors.v1";
+    private static final String AGGREGATE = "investor";
 
     @Inject
     Clock clock;
@@ -30,6 +35,9 @@ public class InvestorService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    VersionHistory history;
+
     /** Registers the investor a client described ({@code draft}: name, kind, credit code, country). */
     public InvestorEntity register(InvestorEntity draft) {
         requireFreeCreditCode(draft.creditCode, null);
@@ -38,7 +46,7 @@ public class InvestorService {
         apply(draft, investor);
         investor.createdAt = investor.updatedAt = clock.now();
         investors.persist(investor);
-        return publish(investor, "investor.registered");
+        return publish(investor, "registered", "investor.registered");
     }
 
     /**
@@ -58,7 +66,14 @@ public class InvestorService {
         apply(draft, investor);
         investor.updatedAt = clock.now();
         investors.flush(); // the version check and increment happen here, inside the request
-        return publish(investor, "investor.updated");
+        return publish(investor, "updated", "investor.updated");
+    }
+
+    /** Every version of the investor, oldest first, with what changed from what to what. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Version> history(UUID id) {
+        find(id);
+        return history.of(AGGREGATE, id.toString());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -91,8 +106,11 @@ public class InvestorService {
         investor.country = draft.country;
     }
 
-    private InvestorEntity publish(InvestorEntity investor, String type) {
-        outbox.publish(TOPIC, investor.id.toString(), type, EventPayloads.investor(investor));
+    /** Records the new version in the investor's history and publishes it as {@code type}. */
+    private InvestorEntity publish(InvestorEntity investor, String change, String type) {
+        InvestorPayload snapshot = EventPayloads.investor(investor);
+        history.record(AGGREGATE, investor.id.toString(), investor.version, change, snapshot);
+        outbox.publish(TOPIC, investor.id.toString(), type, snapshot);
         return investor;
     }
 

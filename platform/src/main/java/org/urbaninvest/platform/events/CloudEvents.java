@@ -15,6 +15,14 @@ public final class CloudEvents {
     /** Where the producer serves the JSON Schema of the event's data (its {@code EventSchemaResource}). */
     public static final String DATASCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
+    /**
+     * The CloudEvents distributed-tracing extension in binary mode: the W3C trace context of the publish, also sent
+     * as the plain W3C headers ({@link #W3C_TRACEPARENT}) that OpenTelemetry instrumentations read. Optional.
+     */
+    public static final String TRACEPARENT = "ce_traceparent";
+    public static final String TRACESTATE = "ce_tracestate";
+    public static final String W3C_TRACEPARENT = "traceparent";
+    public static final String W3C_TRACESTATE = "tracestate";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.urbaninvest.platform.tracing.TraceContext;
 
 /**
  * One event as a consumer sees it: the envelope, the Kafka key, and the snapshot with its version.
  *
  * @param data the full snapshot of the aggregate after the change
+ * @param trace the context of the span applying the event (its consumer span), which what the application writes
+ *              later carries on; {@link TraceContext#NONE} until a consumer sets it ({@link #tracedBy})
  */
 public record IncomingEvent(EventEnvelope envelope, String key, long version, JsonNode data,
-        String topic, int partition, long offset) {
+        String topic, int partition, long offset, TraceContext trace) {
 
     public String type() {
         return envelope.type();
@@ -40,7 +43,12 @@ public record IncomingEvent(EventEnvelope envelope, String key, long version, Js
             throw new PoisonEventException("snapshot has no positive version");
         }
         return new IncomingEvent(envelope, record.key(), version.asLong(), data, record.topic(),
-                record.partition(), record.offset());
+                record.partition(), record.offset(), TraceContext.NONE);
+    }
+
+    /** The same event, applied within the span whose context is {@code trace}. */
+    public IncomingEvent tracedBy(TraceContext trace) {
+        return new IncomingEvent(envelope, key, version, data, topic, partition, offset, trace);
     }
 
     /** A required text field of the snapshot. */

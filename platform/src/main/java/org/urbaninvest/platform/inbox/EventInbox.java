@@ -1,6 +1,8 @@
 package org.urbaninvest.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.faulttolerance.api.Guard;
@@ -19,8 +21,10 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.urbaninvest.platform.events.DeadLetterMetrics;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.problem.TransientFailures;
+import org.urbaninvest.platform.tracing.EventTracing;
 
 /**
  * The consumer side of every topic: an event is applied only if its version is newer than the one held for
@@ -46,6 +50,12 @@ public class EventInbox {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DeadLetterMetrics deadLetters;
+
+    @Inject
+    EventTracing tracing;
+
     private volatile boolean stopping;
 
     /** An outage of the database is waited out, however long: retrying the same event later is right. */
@@ -66,15 +76,29 @@ public class EventInbox {
     }
 
     /**
-     * Parses the record and applies {@code effect} if the event is new for {@code stream}.
+     * Parses the record and applies {@code effect} if the event is new for {@code stream}, in a consumer span that
+     * continues the record's trace (current while the effect runs: what it writes to the outbox carries the trace on).
      *
      * @param stream names the sequence of versions being tracked, usually the topic; the same key in two
      *               streams is tracked separately
      * @return whether the effect was applied
+     * @throws RuntimeException when the record is malformed or its effect fails: the channel's dead-letter-queue
+     *                          failure strategy then moves it to the dead letters, and it is counted as such
      */
     public boolean apply(ConsumerRecord<String, String> record, String stream, Consumer<IncomingEvent> effect) {
-        IncomingEvent event = IncomingEvent.parse(record, json);
-        return apply(event, stream, effect);
+        Span span = tracing.startConsume(record);
+        try (Scope scope = span.makeCurrent()) {
+            IncomingEvent event = IncomingEvent.parse(record, json).tracedBy(tracing.of(span));
+            return apply(event, stream, effect);
+        } catch (RuntimeException e) {
+            EventTracing.failed(span, e);
+            if (!stopping) {
+                deadLetters.deadLettered(record.topic());
+            }
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     public boolean apply(IncomingEvent event, String stream, Consumer<IncomingEvent> effect) {

@@ -17,10 +17,14 @@ import org.hibernate.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.urbaninvest.platform.events.CloudEvents;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.platform.tracing.EventTracing;
+import org.urbaninvest.platform.tracing.TraceContext;
 
 /**
  * Where services record the events of a change. The row is part of the caller's transaction: the event
- * exists exactly when the change does. After the commit the relay is woken to publish it at once.
+ * exists exactly when the change does. After the commit the relay is woken to publish it at once. The row keeps
+ * the trace context of the current span (the request or the event application that wrote it), which the relay
+ * continues when it publishes the event.
  */
 @ApplicationScoped
 public class Outbox {
@@ -45,6 +49,9 @@ public class Outbox {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
@@ -77,9 +84,11 @@ public class Outbox {
         }
         String source = config.source().orElse("/" + applicationName);
         Timestamp time = Timestamp.from(clock.now());
+        TraceContext trace = tracing.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox"
-                    + " (event_id, topic, message_key, ce_type, ce_source, ce_time, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (event_id, topic, message_key, ce_type, ce_source, ce_time, payload, traceparent, tracestate)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int pending = 0;
                 for (Event event : events) {
                     insert.setObject(1, UUID.randomUUID());
@@ -90,6 +99,8 @@ public class Outbox {
                     insert.setString(5, source);
                     insert.setTimestamp(6, time);
                     insert.setString(7, toJson(event.snapshot()));
+                    insert.setString(8, trace.traceparent());
+                    insert.setString(9, trace.tracestate());
                     insert.addBatch();
                     if (++pending == BATCH_SIZE) {
                         insert.executeBatch();

@@ -45,6 +45,11 @@ public class OutboxRecord {
     @Column(nullable = false)
     public String payload;
 
+    /** The W3C trace context of the span that wrote the event; null without tracing. */
+    public String traceparent;
+
+    public String tracestate;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

@@ -1,6 +1,7 @@
 package org.urbaninvest.platform.outbox;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -32,6 +34,8 @@ import org.postgresql.PGConnection;
 import org.urbaninvest.platform.events.CloudEvents;
 import org.urbaninvest.platform.events.EventEnvelope;
 import org.urbaninvest.platform.kafka.KafkaClientSettings;
+import org.urbaninvest.platform.tracing.EventTracing;
+import org.urbaninvest.platform.tracing.TraceContext;
 
 /**
  * Publishes the outbox to Kafka: oldest first, a batch at a time, and marks rows sent only once the broker
@@ -45,6 +49,9 @@ import org.urbaninvest.platform.kafka.KafkaClientSettings;
  * over where the outbox stands (rows it had sent but not marked go again). The leader listens on that
  * connection for the {@code outbox} notification every insert into the outbox raises (a trigger), so an
  * event written through any instance is published at once; the poll interval is only a safety net.
+ *
+ * <p>Each record is sent in a {@code PRODUCER} span, child of the trace context stored with its row, which the
+ * record carries as its {@code traceparent}/{@code ce_traceparent} headers (see {@link EventTracing}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -66,6 +73,9 @@ public class OutboxRelay {
 
     @Inject
     OutboxHousekeeping housekeeping;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "urbaninvest.instance")
     String instance;
@@ -315,38 +325,51 @@ public class OutboxRelay {
         }
         List<Long> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, event_id, topic, message_key, ce_type, ce_source, ce_time, payload FROM outbox"
-                        + " WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
-            select.setInt(1, config.batchSize());
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    String key = rs.getString("message_key");
-                    String type = rs.getString("ce_type");
-                    EventEnvelope envelope = new EventEnvelope(rs.getObject("event_id", UUID.class),
-                            rs.getString("ce_source"), type, key, rs.getTimestamp("ce_time").toInstant(),
-                            dataschema(type));
-                    ProducerRecord<String, String> record = new ProducerRecord<>(rs.getString("topic"), null, key,
-                            rs.getString("payload"), envelope.toHeaders());
-                    acks.add(producer.send(record));
-                    ids.add(rs.getLong("id"));
+        List<Span> spans = new ArrayList<>();
+        try {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, event_id, topic, message_key, ce_type, ce_source, ce_time, payload, traceparent,"
+                            + " tracestate FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ?")) {
+                select.setInt(1, config.batchSize());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String topic = rs.getString("topic");
+                        String key = rs.getString("message_key");
+                        String type = rs.getString("ce_type");
+                        UUID eventId = rs.getObject("event_id", UUID.class);
+                        EventEnvelope envelope = new EventEnvelope(eventId, rs.getString("ce_source"), type, key,
+                                rs.getTimestamp("ce_time").toInstant(), dataschema(type));
+                        Span span = tracing.startPublish(
+                                new TraceContext(rs.getString("traceparent"), rs.getString("tracestate")),
+                                topic, key, eventId, type);
+                        spans.add(span);
+                        Headers headers = envelope.toHeaders();
+                        tracing.inject(span, headers);
+                        acks.add(producer.send(new ProducerRecord<>(topic, null, key, rs.getString("payload"), headers)));
+                        ids.add(rs.getLong("id"));
+                    }
                 }
             }
-        }
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        producer.flush();
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Kafka", e);
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+            if (ids.isEmpty()) {
+                return 0;
             }
+            producer.flush();
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                try {
+                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Kafka", e);
+                } catch (Exception e) {
+                    throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            spans.forEach(span -> EventTracing.failed(span, e));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
         try (PreparedStatement mark = connection.prepareStatement(
                 "UPDATE outbox SET published_at = now() WHERE id = ANY (?)")) {

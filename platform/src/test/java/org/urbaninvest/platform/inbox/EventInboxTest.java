@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.platform.events.EventEnvelope;
 import org.urbaninvest.platform.events.IncomingEvent;
+import org.urbaninvest.platform.tracing.TraceContext;
 import org.urbaninvest.platform.events.PoisonEventException;
 import org.urbaninvest.platform.testapp.NoteCopier;
 import org.urbaninvest.platform.testapp.NoteCopy;
@@ -122,7 +123,8 @@ class EventInboxTest {
     private IncomingEvent event(String key, long version, String text) {
         return new IncomingEvent(new EventEnvelope(UUID.randomUUID(), "/test", "org.urbaninvest.note.updated", key,
                 Instant.now(), null), key, version,
-                json.createObjectNode().put("id", key).put("text", text).put("version", version), "notes.v1", 0, 0);
+                json.createObjectNode().put("id", key).put("text", text).put("version", version), "notes.v1", 0, 0,
+                TraceContext.NONE);
     }
 
     private void send(String key, long version, String text) {

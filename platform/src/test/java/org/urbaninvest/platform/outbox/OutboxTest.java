@@ -45,6 +45,10 @@ class OutboxTest {
         assertThat(header(record, CloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(header(record, CloudEvents.DATASCHEMA))
                 .isEqualTo("http://platform-test:8080/api/v1/schemas/events/note.registered");
+        // tracing is off by default: no trace context is stored or sent
+        assertThat(record.headers().lastHeader(CloudEvents.W3C_TRACEPARENT)).isNull();
+        assertThat(record.headers().lastHeader(CloudEvents.TRACEPARENT)).isNull();
+        assertThat(table.traceFor(id).isPresent()).isFalse();
         JsonNode snapshot = json.readTree(record.value());
         assertThat(snapshot.get("text").asText()).isEqualTo("hello");
         assertThat(snapshot.get("version").asLong()).isEqualTo(1);

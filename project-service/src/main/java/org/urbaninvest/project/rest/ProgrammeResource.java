@@ -8,6 +8,9 @@ import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import java.util.List;
+import org.urbaninvest.platform.history.Version;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -80,5 +83,13 @@ public class ProgrammeResource {
         Programme programme = ProgrammeMapper.toApi(
                 programmes.update(code, ifMatch, ProgrammeMapper.draft(request), request.categories()));
         return Tags.ok(programme, programme.version());
+    }
+
+    @GET
+    @Path("{code}/history")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The programme's versions, oldest first: when, by whom, and which fields changed from what to what")
+    public List<Version> history(@PathParam("code") String code) {
+        return programmes.history(code);
     }
 }

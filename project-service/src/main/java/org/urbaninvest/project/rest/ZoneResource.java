@@ -8,6 +8,9 @@ import jakarta.validation.groups.ConvertGroup;
 import jakarta.validation.groups.Default;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import java.util.List;
+import org.urbaninvest.platform.history.Version;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -76,5 +79,13 @@ public class ZoneResource {
             @Valid @NotNull ZoneRequest request) {
         Zone zone = ZoneMapper.toApi(zones.update(code, ifMatch, ZoneMapper.draft(request)));
         return Tags.ok(zone, zone.version());
+    }
+
+    @GET
+    @Path("{code}/history")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "The zone's versions, oldest first: when, by whom, and which fields changed from what to what")
+    public List<Version> history(@PathParam("code") String code) {
+        return zones.history(code);
     }
 }

@@ -23,6 +23,9 @@ import org.urbaninvest.project.domain.Category;
 import org.urbaninvest.platform.paging.Page;
 import org.hibernate.Hibernate;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.platform.history.Version;
+import org.urbaninvest.platform.history.VersionHistory;
+import org.urbaninvest.project.events.ProgrammePayload;
 import org.urbaninvest.project.mapping.EventPayloads;
 
 /** Opportunity lists with their categories; every change is published on {@code programmes.v1}. */
@@ -31,6 +34,7 @@ import org.urbaninvest.project.mapping.EventPayloads;
 public class ProgrammeService {
 
     public static final String TOPIC = "programmes.v1";
+    private static final String AGGREGATE = "programme";
 
     @Inject
     Clock clock;
@@ -50,6 +54,9 @@ public class ProgrammeService {
     @Inject
     EventPayloads payloads;
 
+    @Inject
+    VersionHistory history;
+
     /** Publishes the programme a client sent: its own fields ({@code draft}) and its categories, in order. */
     public ProgrammeEntity publish(ProgrammeEntity draft, List<Category> categories) {
         requireDistinctCategories(categories);
@@ -67,7 +74,9 @@ public class ProgrammeService {
         programme.createdAt = clock.now();
         programme.updatedAt = programme.createdAt;
         programmes.persist(programme);
-        outbox.publish(TOPIC, programme.code, "programme.published", payloads.programme(programme));
+        ProgrammePayload published = payloads.programme(programme);
+        history.record(AGGREGATE, programme.code, programme.version, "published", published);
+        outbox.publish(TOPIC, programme.code, "programme.published", published);
         return programme;
     }
 
@@ -113,8 +122,17 @@ public class ProgrammeService {
         // category rows (separate entities) changed
         programme.updatedAt = clock.now();
         programmes.flush();
-        outbox.publish(TOPIC, code, "programme.updated", payloads.programme(programme));
+        ProgrammePayload updated = payloads.programme(programme);
+        history.record(AGGREGATE, code, programme.version, "updated", updated);
+        outbox.publish(TOPIC, code, "programme.updated", updated);
         return programme;
+    }
+
+    /** Every version of the programme, oldest first, with what changed from what to what. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Version> history(String code) {
+        find(code);
+        return history.of(AGGREGATE, code);
     }
 
     /** The programme with its categories loaded. */

@@ -1,12 +1,14 @@
 package org.urbaninvest.project.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.urbaninvest.platform.http.IfMatch;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.urbaninvest.platform.history.Version;
+import org.urbaninvest.platform.history.VersionHistory;
+import org.urbaninvest.platform.http.IfMatch;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.project.mapping.ZoneMapper;
@@ -15,6 +17,7 @@ import org.urbaninvest.project.repository.ZoneNode;
 import org.urbaninvest.project.repository.ZoneRepository;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.project.events.ZonePayload;
 import org.urbaninvest.project.mapping.EventPayloads;
 
 /** Zones and their hierarchy; every change is published on {@code zones.v1}. */
@@ -23,6 +26,7 @@ import org.urbaninvest.project.mapping.EventPayloads;
 public class ZoneService {
 
     public static final String TOPIC = "zones.v1";
+    private static final String AGGREGATE = "zone";
 
     @Inject
     Clock clock;
@@ -35,6 +39,9 @@ public class ZoneService {
 
     @Inject
     EventPayloads payloads;
+
+    @Inject
+    VersionHistory history;
 
     /** Registers the zone a client sent ({@code draft}, built from the request). */
     public ZoneNode register(ZoneEntity draft) {
@@ -49,7 +56,9 @@ public class ZoneService {
         zone.createdAt = clock.now();
         zone.updatedAt = zone.createdAt;
         zones.persist(zone);
-        outbox.publish(TOPIC, zone.code, "zone.registered", payloads.zone(zone, List.of()));
+        ZonePayload registered = payloads.zone(zone, List.of());
+        history.record(AGGREGATE, zone.code, zone.version, "registered", registered);
+        outbox.publish(TOPIC, zone.code, "zone.registered", registered);
         return new ZoneNode(zone, List.of());
     }
 
@@ -75,9 +84,17 @@ public class ZoneService {
         }
         zone.updatedAt = clock.now();
         zones.flush();
+        history.record(AGGREGATE, code, zone.version, "updated", payloads.zone(zone, List.of()));
         ZoneNode updated = withChildren(zone);
         outbox.publish(TOPIC, code, "zone.updated", payloads.zone(zone, updated.children()));
         return updated;
+    }
+
+    /** Every version of the zone, oldest first, with what changed from what to what. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Version> history(String code) {
+        find(code);
+        return history.of(AGGREGATE, code);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -17,6 +17,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 import org.urbaninvest.reporting.events.Topics;
+import org.urbaninvest.platform.events.DeadLetterMetrics;
 import org.urbaninvest.platform.kafka.KafkaClientSettings;
 
 /**
@@ -35,6 +36,9 @@ public class DeadLetters {
 
     @Inject
     KafkaClientSettings kafka;
+
+    @Inject
+    DeadLetterMetrics metrics;
 
     private KafkaProducer<String, String> producer;
     private volatile boolean stopping;
@@ -58,6 +62,7 @@ public class DeadLetters {
         while (true) {
             try {
                 producer().send(dead).get(30, TimeUnit.SECONDS);
+                metrics.deadLettered(record.topic());
                 return;
             } catch (ExecutionException | TimeoutException e) {
                 if (stopping) {

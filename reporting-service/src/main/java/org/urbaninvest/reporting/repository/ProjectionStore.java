@@ -28,6 +28,7 @@ import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.platform.tracing.TraceContext;
 import org.urbaninvest.reporting.domain.AgreementState;
 import org.urbaninvest.reporting.domain.Contribution;
 import org.urbaninvest.reporting.domain.ProjectState;
@@ -303,19 +304,9 @@ public class ProjectionStore {
         });
     }
 
-    /** Notes that these zones' reports changed, for the zone-summaries publisher. */
-    public void markChanged(Collection<String> zoneCodes) {
-        work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO zone_change (zone_code) VALUES (?)")) {
-                for (String code : new TreeSet<>(zoneCodes)) {
-                    insert.setString(1, code);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            return null;
-        });
+    /** Notes that these zones' reports changed, for the zone-summaries publisher, each with the trace its summary continues. */
+    public void markChanged(Map<String, TraceContext> zones) {
+        work(connection -> SummaryStore.insertChanges(connection, zones));
     }
 
     private List<ProjectState.Milestone> readMilestones(String text) {

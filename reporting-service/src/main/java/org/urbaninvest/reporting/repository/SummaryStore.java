@@ -3,16 +3,21 @@ package org.urbaninvest.reporting.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
+import org.urbaninvest.platform.tracing.TraceContext;
 
 /** The bookkeeping of zone-summaries.v1: which zones changed, and when each was last published. */
 @ApplicationScoped
@@ -24,18 +29,20 @@ public class SummaryStore {
     @Inject
     EntityManager entityManager;
 
-    public record Change(long id, String zoneCode) {
+    /** A zone marked changed, with the trace context of the event application that marked it. */
+    public record Change(long id, String zoneCode, TraceContext trace) {
     }
 
     public List<Change> pending(int limit) {
         return work(connection -> {
             List<Change> changes = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, zone_code FROM zone_change ORDER BY id LIMIT ?")) {
+                    "SELECT id, zone_code, traceparent, tracestate FROM zone_change ORDER BY id LIMIT ?")) {
                 query.setInt(1, limit);
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        changes.add(new Change(rs.getLong(1), rs.getString(2)));
+                        changes.add(new Change(rs.getLong(1), rs.getString(2),
+                                new TraceContext(rs.getString(3), rs.getString(4))));
                     }
                 }
             }
@@ -80,9 +87,24 @@ public class SummaryStore {
                 ON CONFLICT (zone_code) DO UPDATE SET published_at = EXCLUDED.published_at""", codes);
     }
 
-    /** Keeps zones marked as changed for a later round. */
-    public void defer(Collection<String> codes) {
-        batch("INSERT INTO zone_change (zone_code) VALUES (?)", codes);
+    /** Keeps zones marked as changed for a later round, with their traces. */
+    public void defer(Map<String, TraceContext> zones) {
+        work(connection -> insertChanges(connection, zones));
+    }
+
+    /** Marks zones changed (in key order), each with its trace context; one batch. */
+    public static Void insertChanges(Connection connection, Map<String, TraceContext> zones) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO zone_change (zone_code, traceparent, tracestate) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, TraceContext> zone : new TreeMap<>(zones).entrySet()) {
+                insert.setString(1, zone.getKey());
+                insert.setString(2, zone.getValue().traceparent());
+                insert.setString(3, zone.getValue().tracestate());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return null;
     }
 
     public void done(List<Change> changes) {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.events.PoisonEventException;
+import org.urbaninvest.platform.tracing.TraceContext;
 import org.urbaninvest.reporting.mapping.Snapshots;
 import org.urbaninvest.reporting.repository.Generations;
 import org.urbaninvest.reporting.repository.ProjectionStore;
@@ -71,7 +72,8 @@ public class Projector {
     /** What a batch changes, gathered before it is written. Rows are kept in key order (the order they are written). */
     private final class Batch {
         final Contribution totals = Contribution.none();
-        final Set<String> changedZones = new TreeSet<>();
+        /** The zones whose reports change, each with the trace of the last event changing it (its summary's). */
+        final Map<String, TraceContext> changedZones = new TreeMap<>();
         final Map<String, Instant> clock = new TreeMap<>();
         final Map<String, AgreementState> agreements;
         final Map<String, ProjectState> projects;
@@ -88,9 +90,9 @@ public class Projector {
             AgreementState old = agreements.put(event.key(), next);
             totals.include(next.contribution().minus(AgreementState.contributionOf(old)));
             changedAgreements.put(event.key(), next);
-            changedZones.add(next.zoneCode());
+            changedZones.put(next.zoneCode(), event.trace());
             if (old != null) {
-                changedZones.add(old.zoneCode());
+                changedZones.put(old.zoneCode(), event.trace());
             }
         }
 
@@ -99,21 +101,21 @@ public class Projector {
             ProjectState old = projects.put(event.key(), next);
             totals.include(next.contribution().minus(ProjectState.contributionOf(old)));
             changedProjects.put(event.key(), next);
-            changedZones.add(next.zoneCode());
+            changedZones.put(next.zoneCode(), event.trace());
             if (old != null) {
-                changedZones.add(old.zoneCode());
+                changedZones.put(old.zoneCode(), event.trace());
             }
         }
     }
 
-    private void applyZone(int generation, IncomingEvent event, Set<String> changedZones) {
+    private void applyZone(int generation, IncomingEvent event, Map<String, TraceContext> changedZones) {
         JsonNode data = event.data();
         String parent = Snapshots.optionalText(data, "parentCode");
         ProjectionStore.ZoneRow old = store.findZone(generation, event.key());
         store.saveZone(generation, event.key(), Snapshots.text(data, "name"), Snapshots.text(data, "kind"), parent);
-        changedZones.add(event.key());
+        changedZones.put(event.key(), event.trace());
         if (old.known() && old.parentCode() != null && !Objects.equals(old.parentCode(), parent)) {
-            changedZones.add(old.parentCode()); // its roll-up (and its ancestors') lost this zone
+            changedZones.put(old.parentCode(), event.trace()); // its roll-up (and its ancestors') lost this zone
         }
     }
 

@@ -2,6 +2,8 @@ package org.urbaninvest.reporting.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -68,6 +70,9 @@ public class RebuildService {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     private volatile RebuildStatus status = RebuildStatus.idle();
     private volatile boolean stopping;
     private final AtomicLong read = new AtomicLong();
@@ -108,6 +113,19 @@ public class RebuildService {
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+    }
+
+    /**
+     * Rebuild progress for operators: whether this instance is rebuilding, and the records to replay and read so
+     * far by its current or last rebuild (also at {@code GET /api/v1/admin/rebuild}).
+     */
+    void registerMetrics(@Observes StartupEvent event) {
+        Gauge.builder("urbaninvest.rebuild.running", () -> RebuildStatus.RUNNING.equals(status.state()) ? 1 : 0)
+                .description("1 while this instance rebuilds the projections").register(metrics);
+        Gauge.builder("urbaninvest.rebuild.events.total", () -> status().eventsTotal())
+                .description("Records the current or last rebuild replays").register(metrics);
+        Gauge.builder("urbaninvest.rebuild.events.read", () -> status().eventsRead())
+                .description("Records the current or last rebuild has read so far").register(metrics);
     }
 
     public RebuildStatus status() {

@@ -5,11 +5,15 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.outbox.Outbox;
+import org.urbaninvest.platform.tracing.EventTracing;
+import org.urbaninvest.platform.tracing.TraceContext;
 import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.events.SummaryTopic;
@@ -21,7 +25,9 @@ import org.urbaninvest.reporting.repository.SummaryStore;
  * Publishes {@code zone-summaries.v1}: every second, the zones whose figures changed (and their ancestors,
  * whose roll-ups include them) get their report written to the outbox, at most once per second per zone. The
  * change marks are written in the projections' transactions and cleared here in the outbox's transaction,
- * so no change is lost and none is published without being recorded.
+ * so no change is lost and none is published without being recorded. A zone's summary continues the trace of the
+ * newest event that changed the zone (an ancestor without a change of its own: the newest traced change of the
+ * round), so the trace of a write shows the summaries it caused.
  */
 @ApplicationScoped
 public class SummaryPublisher {
@@ -44,6 +50,9 @@ public class SummaryPublisher {
 
     @Inject
     ReportingConfig config;
+
+    @Inject
+    EventTracing tracing;
 
     @Scheduled(every = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -73,19 +82,32 @@ public class SummaryPublisher {
             if (changes.isEmpty()) {
                 return 0;
             }
+            Map<String, TraceContext> traces = new HashMap<>();
+            TraceContext newest = TraceContext.NONE;
+            for (SummaryStore.Change change : changes) { // oldest first: the newest change of a zone wins
+                if (change.trace().isPresent()) {
+                    traces.put(change.zoneCode(), change.trace());
+                    newest = change.trace();
+                }
+            }
             List<String> changed = changes.stream().map(SummaryStore.Change::zoneCode).distinct().toList();
             Map<String, ZoneReport> due = reports.summaries(changed);
             Set<String> recent = store.publishedWithin(due.keySet(), config.summaries().minInterval());
             List<String> published = new ArrayList<>();
-            List<String> deferred = new ArrayList<>();
-            due.forEach((zone, report) -> {
+            Map<String, TraceContext> deferred = new LinkedHashMap<>();
+            for (Map.Entry<String, ZoneReport> entry : due.entrySet()) {
+                String zone = entry.getKey();
+                TraceContext trace = traces.getOrDefault(zone, newest);
                 if (recent.contains(zone)) {
-                    deferred.add(zone);
+                    deferred.put(zone, trace);
                 } else {
-                    outbox.publish(Topics.ZONE_SUMMARIES, zone, EVENT_TYPE, EventPayloads.zoneSummary(report));
+                    tracing.within(trace, "publish zone summary", () -> {
+                        outbox.publish(Topics.ZONE_SUMMARIES, zone, EVENT_TYPE, EventPayloads.zoneSummary(entry.getValue()));
+                        return null;
+                    });
                     published.add(zone);
                 }
-            });
+            }
             store.published(published);
             store.defer(deferred);
             store.done(changes);

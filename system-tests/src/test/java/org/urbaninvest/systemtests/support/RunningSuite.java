@@ -27,6 +27,8 @@ import org.urbaninvest.testsupport.Tokens;
  * database runs on a PostgreSQL server of its own, so that a test can take one service's database away while the
  * others keep theirs. Nothing restarts a process by itself
  * here: a test that kills one starts it again, and a process that dies unexpectedly fails the tests after it.
+ * Tracing is on, as with {@code ./run.sh --otlp}: the services export to a {@link TraceReceiver} in this JVM the
+ * traces a test starts with a sampled {@code traceparent} (and only those: the sampler follows the caller).
  */
 public final class RunningSuite implements AutoCloseable {
 
@@ -36,11 +38,13 @@ public final class RunningSuite implements AutoCloseable {
     public static final int REPLICAS = 2;
 
     private final LocalSuite suite;
+    private final TraceReceiver traces;
     private final TokenSet tokens;
     private final Api api;
 
-    private RunningSuite(LocalSuite suite) {
+    private RunningSuite(LocalSuite suite, TraceReceiver traces) {
         this.suite = suite;
+        this.traces = traces;
         this.tokens = Tokens.of(suite.tokens());
         this.api = new Api(this);
     }
@@ -63,6 +67,7 @@ public final class RunningSuite implements AutoCloseable {
         }
         Path home = newHome();
         System.out.println("[suite] state, logs and pid files in " + home);
+        TraceReceiver traces = TraceReceiver.start();
         LocalSuite suite = LocalSuite.builder()
                 .home(home)
                 .repository(repository)
@@ -71,10 +76,19 @@ public final class RunningSuite implements AutoCloseable {
                 .replicas(replicas())
                 .supervised(false)
                 .reset(true)
+                .otlp(traces.endpoint())
+                .environment("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .environment("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0")
+                .environment("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms")
                 .log(line -> System.out.println("[suite] " + line))
                 .build();
-        suite.start();
-        return new RunningSuite(suite);
+        try {
+            suite.start();
+        } catch (RuntimeException e) {
+            traces.close();
+            throw e;
+        }
+        return new RunningSuite(suite, traces);
     }
 
     public LocalSuite launcher() {
@@ -83,6 +97,11 @@ public final class RunningSuite implements AutoCloseable {
 
     public TokenSet tokens() {
         return tokens;
+    }
+
+    /** The spans the services exported, of the traces the tests started. */
+    public TraceReceiver traces() {
+        return traces;
     }
 
     public Api api() {
@@ -138,7 +157,11 @@ public final class RunningSuite implements AutoCloseable {
 
     @Override
     public void close() {
-        suite.stop();
+        try {
+            suite.stop();
+        } finally {
+            traces.close();
+        }
     }
 
     /** The repository root (where the services' modules are), from the build or found above the working folder. */

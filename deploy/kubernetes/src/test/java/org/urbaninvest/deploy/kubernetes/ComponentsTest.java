@@ -28,7 +28,7 @@ class ComponentsTest {
     @Test
     void everyComponentRendersOnTopOfProd() {
         assertThat(Kustomize.components()).containsExactlyInAnyOrder(
-                "ingress", "postgres-backup", "prometheus-servicemonitor", "tracing");
+                "ingress", "postgres-backup", "prometheus-alerts", "prometheus-servicemonitor", "tracing");
         assertThat(Renders.of(Renders.PROD_WITH_COMPONENTS).all().size())
                 .isGreaterThan(Renders.of(Renders.PROD).all().size());
     }

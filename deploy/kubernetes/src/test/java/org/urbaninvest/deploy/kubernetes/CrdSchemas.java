@@ -42,4 +42,10 @@ final class CrdSchemas {
         JsonNode json = SERIALIZATION.convertValue(resource, JsonNode.class);
         return schema.validate(json).stream().map(message -> id + ": " + message.getMessage()).sorted().toList();
     }
+
+    /** Every way {@code json} breaks the schema {@code file} under src/test/resources/schemas. */
+    static List<String> violations(String file, JsonNode json) {
+        JsonSchema schema = SCHEMAS.computeIfAbsent(file, f -> FACTORY.getSchema(SchemaLocation.of(BASE + f)));
+        return schema.validate(json).stream().map(message -> file + ": " + message.getMessage()).sorted().toList();
+    }
 }
