@@ -42,19 +42,27 @@ class RebuildTest {
         String programme = TestEvents.unique("rebuild-list");
         TestEvents.programme(programme, zone, 1, "10.00").category("all", "All", 1, "10.00").send();
         TestEvents.project(TestEvents.unique("rebuild-project"), child, "10", "CNY").in(programme, "all").send();
-        TestEvents.agreement(child, "100", "CNY", "2022-07-01").send().sign("90", "USD", "2022-08-01").send()
+        String investor = TestEvents.investor("PRIVATE");
+        TestEvents.agreement(child, "100", "CNY", "2022-07-01").by(investor).send().sign("90", "USD", "2022-08-01").send()
                 .disburse("30", "2022-09-01").send().amendSigned("95").send();
         TestEvents.agreement(zone, "5", "CNY", "2022-07-02").send().withdraw("2022-07-03").send();
         Api.await("/api/v1/reports/zones/" + zone, r -> r.at("/agreements/withdrawn/count").asInt() == 1
                 && "95.00".equals(r.at("/agreements/signed/amount/USD").asText())
                 && r.at("/projects/count").asInt() == 1);
         Api.await("/api/v1/reports/programmes/" + programme, r -> r.at("/registered/projectCount").asInt() == 1);
+        Api.await("/api/v1/reports/zones/" + zone + "/funnel?investorKind=PRIVATE",
+                r -> r.at("/stages/1/reached").asInt() == 1);
 
         List<String> paths = List.of("/api/v1/reports/zones/" + zone, "/api/v1/reports/zones/" + child,
                 "/api/v1/reports/zones/" + zone + "?includeSubzones=false", "/api/v1/reports/zones?size=500",
                 "/api/v1/reports/programmes/" + programme, "/api/v1/reports/catalogue",
                 "/api/v1/reports/zones/" + zone + "/timeseries?metric=fundsInPlace",
-                "/api/v1/reports/zones/" + zone + "/timeseries?metric=signed&interval=quarter");
+                "/api/v1/reports/zones/" + zone + "/timeseries?metric=signed&interval=quarter",
+                "/api/v1/reports/zones/" + zone + "?asOf=2022-07-02", "/api/v1/reports/zones/" + zone + "?asOf=2022-08-15",
+                "/api/v1/reports/zones?size=500&asOf=2022-08-01",
+                "/api/v1/reports/zones/" + zone + "/funnel?asOf=2022-12-31",
+                "/api/v1/reports/zones/" + zone + "/funnel?asOf=2022-08-01&investorKind=PRIVATE",
+                "/api/v1/reports/zones/" + zone + "/findings");
         List<String> before = paths.stream().map(path -> Api.get(path).then().statusCode(200).extract().asString())
                 .toList();
 

@@ -43,6 +43,14 @@ class SeedFiguresTest {
         assertThat(report.at("/rates/signingByAmount").toString()).isEqualTo("{\"CNY\":0.6696}");
         // 3.33 / 64.63 = 0.05152…
         assertThat(report.at("/rates/fundsInPlaceByAmount").toString()).isEqualTo("{\"CNY\":0.0515}");
+
+        // the funnel: 89 reached INTENDED, 84 SIGNED (0.9438), and the 5 intentions never signed are still waiting
+        JsonNode funnel = Api.json("/api/v1/reports/zones/" + demo.zone() + "/funnel");
+        assertThat(funnel.at("/stages/0/reached").asInt()).isEqualTo(89);
+        assertThat(funnel.at("/stages/0/current/count").asInt()).isEqualTo(5);
+        assertThat(funnel.at("/stages/1/reached").asInt()).isEqualTo(84);
+        assertThat(Api.text(funnel, "/stages/1/conversion")).isEqualTo("0.9438");
+        assertThat(funnel.at("/stages/1/current/count").asInt()).isEqualTo(84);
     }
 
     @Test

@@ -234,6 +234,7 @@ public final class TestEvents {
         String status = "identification";
         String amount;
         String currency;
+        final List<Map<String, Object>> milestones = new ArrayList<>();
 
         Project(String code, String zoneCode, String amount, String currency) {
             this.code = code;
@@ -256,6 +257,19 @@ public final class TestEvents {
         /** A registration already in {@code newStatus}. */
         public Project withStatus(String newStatus) {
             status = newStatus;
+            return this;
+        }
+
+        /** Adds or replaces (by code) a milestone in the next snapshot; {@code dateMet} may be null. */
+        public Project milestone(String milestoneCode, String dueDate, String dateMet, String status) {
+            milestones.removeIf(m -> milestoneCode.equals(m.get("code")));
+            Map<String, Object> milestone = new LinkedHashMap<>();
+            milestone.put("code", milestoneCode);
+            milestone.put("title", null);
+            milestone.put("dueDate", dueDate);
+            milestone.put("dateMet", dateMet);
+            milestone.put("status", status);
+            milestones.add(milestone);
             return this;
         }
 
@@ -291,11 +305,28 @@ public final class TestEvents {
             v.put("plannedCompletion", null);
             v.put("location", null);
             v.put("fundingSources", List.of());
-            v.put("milestones", List.of());
+            v.put("milestones", List.copyOf(milestones));
             v.put("identifiers", List.of());
             v.put("description", null);
             return v;
         }
+    }
+
+    /** Announces an investor of {@code kind} on investors.v1 (version 1); returns its id. */
+    public static String investor(String kind) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", id);
+        v.put("name", "Investor " + id.substring(0, 8));
+        v.put("kind", kind);
+        v.put("creditCode", null);
+        v.put("country", null);
+        v.put("version", 1);
+        String now = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+        v.put("createdAt", now);
+        v.put("updatedAt", now);
+        send("investors.v1", id, "investor.registered", json(v), Instant.now());
+        return id;
     }
 
     public static Agreement agreement(String zoneCode, String intendedAmount, String currency, String intendedOn) {
@@ -327,52 +358,89 @@ public final class TestEvents {
         String startedOn;
         String operationalOn;
         String withdrawnOn;
+        String investorId = "6f1c0d4e-0000-4000-8000-000000000001";
         final List<Map<String, Object>> disbursements = new ArrayList<>();
+        final List<Map<String, Object>> history = new ArrayList<>();
 
         Agreement(String zoneCode, String amount, String currency, String intendedOn) {
             this.zoneCode = zoneCode;
             this.projectCode = "project-of-" + zoneCode;
             this.intendedAmount = money(amount, currency);
             this.intendedOn = intendedOn;
+            record("intended", intendedOn, Map.of("intendedAmount", change(null, intendedAmount)));
         }
 
         public String id() {
             return id;
         }
 
+        /** The investor's id (by default one no test announces on investors.v1). */
+        public Agreement by(String investor) {
+            investorId = investor;
+            return this;
+        }
+
         public Agreement sign(String amount, String currency, String on) {
             stage = "SIGNED";
             signedAmount = money(amount, currency);
             signedOn = on;
+            record("signed", on, Map.of("signedAmount", change(null, signedAmount)));
             return move("agreement.signed");
         }
 
         public Agreement start(String on) {
             stage = "STARTED";
             startedOn = on;
+            record("started", on, Map.of());
             return move("agreement.started");
         }
 
         public Agreement operate(String on) {
             stage = "OPERATIONAL";
             operationalOn = on;
+            record("operational", on, Map.of());
             return move("agreement.operational");
         }
 
         public Agreement withdraw(String on) {
             stage = "WITHDRAWN";
             withdrawnOn = on;
+            record("withdrawn", on, Map.of());
             return move("agreement.withdrawn");
         }
 
+        /** An amendment, as the history records it: the revised amount's {@code from} and {@code to}. */
         public Agreement amendIntended(String amount) {
+            Map<String, Object> from = intendedAmount;
             intendedAmount = money(amount, (String) intendedAmount.get("currency"));
+            record("amended", null, Map.of("intendedAmount", change(from, intendedAmount)));
             return move("agreement.amended");
         }
 
         public Agreement amendSigned(String amount) {
+            Map<String, Object> from = signedAmount;
             signedAmount = money(amount, (String) signedAmount.get("currency"));
+            record("amended", null, Map.of("signedAmount", change(from, signedAmount)));
             return move("agreement.amended");
+        }
+
+        private void record(String action, String date, Map<String, Object> changes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("at", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+            entry.put("action", action);
+            entry.put("stage", stage);
+            entry.put("date", date);
+            entry.put("actor", "test");
+            entry.put("reason", "amended".equals(action) ? "revised" : null);
+            entry.put("changes", changes);
+            history.add(entry);
+        }
+
+        private static Map<String, Object> change(Object from, Object to) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("from", from);
+            change.put("to", to);
+            return change;
         }
 
         public Agreement disburse(String amount, String receivedOn) {
@@ -401,7 +469,7 @@ public final class TestEvents {
             v.put("id", id);
             v.put("projectCode", projectCode);
             v.put("zoneCode", zoneCode);
-            v.put("investorId", "6f1c0d4e-0000-4000-8000-000000000001");
+            v.put("investorId", investorId);
             v.put("reference", null);
             v.put("stage", stage);
             v.put("intendedAmount", intendedAmount);
@@ -418,7 +486,7 @@ public final class TestEvents {
                     .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             v.put("fundsInPlace", money(funds.toPlainString(), (String) (signedAmount != null
                     ? signedAmount.get("currency") : intendedAmount.get("currency"))));
-            v.put("history", List.of());
+            v.put("history", List.copyOf(history));
             return v;
         }
     }

@@ -80,7 +80,7 @@ class TimeseriesAndCsvTest {
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv))) {
             List<String> header = parser.getHeaderNames();
-            assertThat(header).startsWith("zone", "name", "asOf", "projects.count");
+            assertThat(header).startsWith("zone", "name", "asOf", "asOfDate", "projects.count");
             assertThat(header).contains("agreements.intended.count", "agreements.intended.amount.CNY",
                     "agreements.intended.amount.EUR", "agreements.signed.amount.CNY", "rates.signingByCount",
                     "rates.signingByAmount.CNY", "rates.fundsInPlaceByAmount.EUR", "projects.byStatus.cancelled");

@@ -11,6 +11,24 @@ public interface ReportingConfig {
 
     Rebuild rebuild();
 
+    Findings findings();
+
+    /** The thresholds of the day-based finding rules, in days ("more than … days"). */
+    interface Findings {
+
+        /** INTENDED and not signed. */
+        @WithDefault("180")
+        int intentionStaleDays();
+
+        /** SIGNED and not started. */
+        @WithDefault("365")
+        int signedNotStartedDays();
+
+        /** STARTED with a signed amount and no disbursement (since the start or the last one). */
+        @WithDefault("365")
+        int noFundsDays();
+    }
+
     interface Summaries {
 
         /** Whether this instance publishes zone-summaries.v1. */

@@ -1,11 +1,16 @@
 package org.urbaninvest.reporting.domain;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.urbaninvest.platform.money.Money;
 
 /** What the reports need of a project, and what it contributes to the totals. */
 public record ProjectState(String code, String zoneCode, String programmeCode, String categoryCode, String status,
-        Money estimatedInvestment) {
+        Money estimatedInvestment, List<Milestone> milestones) {
+
+    /** An OC4IDS milestone: {@code status} scheduled, met, notMet or partiallyMet. */
+    public record Milestone(String code, LocalDate dueDate, LocalDate dateMet, String status) {
+    }
 
     /** OC4IDS project statuses in their order; a zone report's {@code byStatus} lists each, zero or not. */
     public static final List<String> STATUSES = List.of("identification", "preparation", "implementation",

@@ -10,6 +10,7 @@ public enum TotalsTable {
 
     ZONE_PROJECTS("zone_project_totals", List.of("zone_code", "status", "currency")),
     ZONE_AGREEMENTS("zone_agreement_totals", List.of("zone_code", "measure", "currency")),
+    ZONE_AGREEMENT_DAYS("zone_agreement_days", List.of("zone_code", "measure", "day", "currency")),
     ZONE_TIMESERIES("zone_timeseries", List.of("zone_code", "metric", "month", "currency")),
     PROGRAMME_CATEGORIES("programme_category_totals", List.of("programme_code", "category_code", "currency"));
 

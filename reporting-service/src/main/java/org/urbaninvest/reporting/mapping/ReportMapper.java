@@ -2,6 +2,7 @@ package org.urbaninvest.reporting.mapping;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.urbaninvest.platform.money.MoneyTotals;
 import org.urbaninvest.platform.money.Ratios;
+import org.urbaninvest.reporting.domain.AgreementState;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
 import org.urbaninvest.reporting.domain.ProjectState;
 import org.urbaninvest.reporting.domain.ZoneReport;
@@ -22,6 +24,11 @@ public final class ReportMapper {
     }
 
     public static ZoneReport zoneReport(String zone, Instant asOf, ZoneTotals totals) {
+        return zoneReport(zone, asOf, null, totals);
+    }
+
+    /** The report with the agreements as of the end of {@code day} ({@code null}: as they stand now). */
+    public static ZoneReport zoneReport(String zone, Instant asOf, LocalDate day, ZoneTotals totals) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         ProjectState.STATUSES.forEach(status -> byStatus.put(status, 0L));
         long projectCount = 0;
@@ -49,8 +56,29 @@ public final class ReportMapper {
                 Ratios.of(signed.count(), intended.count()), perCurrency(signed.amount(), intended.amount()),
                 Ratios.of(started.count(), signed.count()), Ratios.of(operational.count(), signed.count()),
                 perCurrency(funds, signed.amount()));
-        return new ZoneReport(zone, asOf, new ZoneReport.Projects(projectCount, estimated, byStatus),
-                new ZoneReport.Agreements(intended, signed, started, operational, withdrawn, funds), rates);
+        Map<String, Long> amendments = new TreeMap<>(); // every currency the revisions show, zero or not
+        intended.amount().asMap().keySet().forEach(currency -> amendments.put(currency, 0L));
+        signed.amount().asMap().keySet().forEach(currency -> amendments.put(currency, 0L));
+        for (TotalRow row : totals.agreements()) {
+            if (AgreementState.AMENDMENTS.equals(row.key())) {
+                amendments.merge(row.currency(), row.count(), Long::sum);
+            }
+        }
+        ZoneReport.Revisions revisions = new ZoneReport.Revisions(
+                revision(measure(measures, AgreementState.INTENDED_ORIGINAL).amount(), intended.amount()),
+                revision(measure(measures, AgreementState.SIGNED_ORIGINAL).amount(), signed.amount()), amendments);
+        return new ZoneReport(zone, asOf, day, new ZoneReport.Projects(projectCount, estimated, byStatus),
+                new ZoneReport.Agreements(intended, signed, started, operational, withdrawn, funds), rates, revisions);
+    }
+
+    private static ZoneReport.Revision revision(MoneyTotals original, MoneyTotals current) {
+        MoneyTotals change = MoneyTotals.empty();
+        TreeSet<String> currencies = new TreeSet<>(original.asMap().keySet());
+        currencies.addAll(current.asMap().keySet());
+        for (String currency : currencies) {
+            change.add(currency, current.get(currency).subtract(original.get(currency)));
+        }
+        return new ZoneReport.Revision(original, current, change);
     }
 
     private static ZoneReport.Measure measure(Map<String, ZoneReport.Measure> measures, String name) {

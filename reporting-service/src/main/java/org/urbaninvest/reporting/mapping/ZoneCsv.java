@@ -37,7 +37,8 @@ public final class ZoneCsv {
             ZoneReport.Agreements a = report.agreements();
             for (MoneyTotals totals : List.of(report.projects().estimatedInvestment(), a.intended().amount(),
                     a.signed().amount(), a.started().amount(), a.operational().amount(), a.withdrawn().amount(),
-                    a.fundsInPlace())) {
+                    a.fundsInPlace(), report.revisions().intended().original(),
+                    report.revisions().signed().original())) {
                 currencies.addAll(totals.asMap().keySet());
             }
         }
@@ -45,6 +46,8 @@ public final class ZoneCsv {
         columns.add(new Column("zone", row -> row.report().zone()));
         columns.add(new Column("name", NamedZoneReport::name));
         columns.add(new Column("asOf", row -> row.report().asOf() == null ? "" : row.report().asOf().toString()));
+        columns.add(new Column("asOfDate",
+                row -> row.report().asOfDate() == null ? "" : row.report().asOfDate().toString()));
         columns.add(new Column("projects.count", row -> Long.toString(row.report().projects().count())));
         amounts(columns, "projects.estimatedInvestment", currencies, r -> r.projects().estimatedInvestment());
         for (String status : ProjectState.STATUSES) {
@@ -62,6 +65,12 @@ public final class ZoneCsv {
         columns.add(new Column("rates.startByCount", row -> ratio(row.report().rates().startByCount())));
         columns.add(new Column("rates.operationalByCount", row -> ratio(row.report().rates().operationalByCount())));
         ratios(columns, "rates.fundsInPlaceByAmount", currencies, r -> r.rates().fundsInPlaceByAmount());
+        revision(columns, "intended", currencies, ZoneReport.Revisions::intended);
+        revision(columns, "signed", currencies, ZoneReport.Revisions::signed);
+        for (String currency : currencies) {
+            columns.add(new Column("revisions.amendments." + currency,
+                    row -> Long.toString(row.report().revisions().amendments().getOrDefault(currency, 0L))));
+        }
 
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, Csv.WRITE.builder()
@@ -83,6 +92,14 @@ public final class ZoneCsv {
                 row -> Long.toString(measure.apply(row.report().agreements()).count())));
         amounts(columns, "agreements." + name + ".amount", currencies,
                 r -> measure.apply(r.agreements()).amount());
+    }
+
+    private static void revision(List<Column> columns, String name, TreeSet<String> currencies,
+            Function<ZoneReport.Revisions, ZoneReport.Revision> revision) {
+        String prefix = "revisions." + name;
+        amounts(columns, prefix + ".original", currencies, r -> revision.apply(r.revisions()).original());
+        amounts(columns, prefix + ".current", currencies, r -> revision.apply(r.revisions()).current());
+        amounts(columns, prefix + ".change", currencies, r -> revision.apply(r.revisions()).change());
     }
 
     private static void amounts(List<Column> columns, String prefix, TreeSet<String> currencies,

@@ -33,6 +33,7 @@ import org.urbaninvest.reporting.domain.AgreementState;
 import org.urbaninvest.reporting.domain.Contribution;
 import org.urbaninvest.reporting.domain.ProjectState;
 import org.urbaninvest.reporting.domain.TotalsTable;
+import org.urbaninvest.reporting.mapping.States;
 
 /**
  * The write side of the projections, in the caller's transaction (the inbox's, one per batch of events and
@@ -151,14 +152,15 @@ public class ProjectionStore {
             Map<String, ProjectState> found = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
                     SELECT code, zone_code, programme_code, category_code, status, estimated_investment_amount,
-                           estimated_investment_currency
+                           estimated_investment_currency, milestones::text
                     FROM project_view WHERE generation = ? AND code = ANY(?)""")) {
                 query.setInt(1, generation);
                 query.setArray(2, textArray(connection, codes));
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
                         found.put(rs.getString(1), new ProjectState(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), new Money(rs.getBigDecimal(6), rs.getString(7))));
+                                rs.getString(4), rs.getString(5), new Money(rs.getBigDecimal(6), rs.getString(7)),
+                                readMilestones(rs.getString(8))));
                     }
                 }
             }
@@ -170,16 +172,18 @@ public class ProjectionStore {
     public void saveProjects(int generation, Collection<ProjectState> projects) {
         batch("""
                 INSERT INTO project_view (generation, code, zone_code, programme_code, category_code, status,
-                                          estimated_investment_amount, estimated_investment_currency)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                          estimated_investment_amount, estimated_investment_currency, milestones)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                 ON CONFLICT (generation, code) DO UPDATE
                 SET zone_code = EXCLUDED.zone_code, programme_code = EXCLUDED.programme_code,
                     category_code = EXCLUDED.category_code, status = EXCLUDED.status,
                     estimated_investment_amount = EXCLUDED.estimated_investment_amount,
-                    estimated_investment_currency = EXCLUDED.estimated_investment_currency""",
+                    estimated_investment_currency = EXCLUDED.estimated_investment_currency,
+                    milestones = EXCLUDED.milestones""",
                 projects, project -> new Object[] {generation, project.code(), project.zoneCode(),
                     project.programmeCode(), project.categoryCode(), project.status(),
-                    project.estimatedInvestment().amount(), project.estimatedInvestment().currency()});
+                    project.estimatedInvestment().amount(), project.estimatedInvestment().currency(),
+                    writeMilestones(project.milestones())});
     }
 
     /** The agreements held for these ids (those not held yet are missing from the map). */
@@ -190,20 +194,16 @@ public class ProjectionStore {
         return work(connection -> {
             Map<String, AgreementState> found = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT id, zone_code, project_code, stage, intended_amount, intended_currency, intended_on,
-                           signed_amount, signed_currency, signed_on, funds_in_place_amount, funds_in_place_currency,
-                           disbursements::text
+                    SELECT id, zone_code, project_code, investor_id, stage, intended_amount, intended_currency,
+                           intended_on, signed_amount, signed_currency, signed_on, started_on, operational_on,
+                           withdrawn_on, funds_in_place_amount, funds_in_place_currency, disbursements::text,
+                           original_intended_amount, original_signed_amount, amendments
                     FROM agreement_view WHERE generation = ? AND id = ANY(?)""")) {
                 query.setInt(1, generation);
                 query.setArray(2, textArray(connection, ids));
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        BigDecimal signed = rs.getBigDecimal(8);
-                        found.put(rs.getString(1), new AgreementState(rs.getString(1), rs.getString(2),
-                                rs.getString(3), rs.getString(4), new Money(rs.getBigDecimal(5), rs.getString(6)),
-                                localDate(rs.getDate(7)), signed == null ? null : new Money(signed, rs.getString(9)),
-                                localDate(rs.getDate(10)), new Money(rs.getBigDecimal(11), rs.getString(12)),
-                                readDisbursements(rs.getString(13))));
+                        found.put(rs.getString(1), agreement(rs));
                     }
                 }
             }
@@ -211,29 +211,56 @@ public class ProjectionStore {
         });
     }
 
+    private AgreementState agreement(ResultSet rs) throws SQLException {
+        Money intended = new Money(rs.getBigDecimal(6), rs.getString(7));
+        BigDecimal signedAmount = rs.getBigDecimal(9);
+        Money signed = signedAmount == null ? null : new Money(signedAmount, rs.getString(10));
+        BigDecimal originalIntended = rs.getBigDecimal(18);
+        BigDecimal originalSigned = rs.getBigDecimal(19);
+        AgreementState.Revisions revisions = new AgreementState.Revisions(
+                originalIntended == null ? intended : new Money(originalIntended, intended.currency()),
+                originalSigned == null || signed == null ? signed : new Money(originalSigned, signed.currency()),
+                rs.getInt(20));
+        return new AgreementState(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                intended, localDate(rs.getDate(8)), signed, localDate(rs.getDate(11)), localDate(rs.getDate(12)),
+                localDate(rs.getDate(13)), localDate(rs.getDate(14)),
+                new Money(rs.getBigDecimal(15), rs.getString(16)), readDisbursements(rs.getString(17)), revisions);
+    }
+
     /** Stores these agreements, one batch (the caller passes each id once, in a fixed order). */
     public void saveAgreements(int generation, Collection<AgreementState> agreements) {
         batch("""
-                INSERT INTO agreement_view (generation, id, zone_code, project_code, stage, intended_amount,
-                    intended_currency, intended_on, signed_amount, signed_currency, signed_on,
-                    funds_in_place_amount, funds_in_place_currency, disbursements)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                INSERT INTO agreement_view (generation, id, zone_code, project_code, investor_id, stage,
+                    intended_amount, intended_currency, intended_on, signed_amount, signed_currency, signed_on,
+                    started_on, operational_on, withdrawn_on, funds_in_place_amount, funds_in_place_currency,
+                    disbursements, original_intended_amount, original_signed_amount, amendments)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
                 ON CONFLICT (generation, id) DO UPDATE
-                SET zone_code = EXCLUDED.zone_code, project_code = EXCLUDED.project_code, stage = EXCLUDED.stage,
+                SET zone_code = EXCLUDED.zone_code, project_code = EXCLUDED.project_code,
+                    investor_id = EXCLUDED.investor_id, stage = EXCLUDED.stage,
                     intended_amount = EXCLUDED.intended_amount, intended_currency = EXCLUDED.intended_currency,
                     intended_on = EXCLUDED.intended_on, signed_amount = EXCLUDED.signed_amount,
                     signed_currency = EXCLUDED.signed_currency, signed_on = EXCLUDED.signed_on,
+                    started_on = EXCLUDED.started_on, operational_on = EXCLUDED.operational_on,
+                    withdrawn_on = EXCLUDED.withdrawn_on,
                     funds_in_place_amount = EXCLUDED.funds_in_place_amount,
                     funds_in_place_currency = EXCLUDED.funds_in_place_currency,
-                    disbursements = EXCLUDED.disbursements""",
+                    disbursements = EXCLUDED.disbursements,
+                    original_intended_amount = EXCLUDED.original_intended_amount,
+                    original_signed_amount = EXCLUDED.original_signed_amount, amendments = EXCLUDED.amendments""",
                 agreements, agreement -> {
                     Money signed = agreement.signedAmount();
+                    AgreementState.Revisions revisions = agreement.revisions();
                     return new Object[] {generation, agreement.id(), agreement.zoneCode(), agreement.projectCode(),
-                        agreement.stage(), agreement.intendedAmount().amount(), agreement.intendedAmount().currency(),
-                        sqlDate(agreement.intendedOn()), signed == null ? null : signed.amount(),
-                        signed == null ? null : signed.currency(), sqlDate(agreement.signedOn()),
+                        agreement.investorId(), agreement.stage(), agreement.intendedAmount().amount(),
+                        agreement.intendedAmount().currency(), sqlDate(agreement.intendedOn()),
+                        signed == null ? null : signed.amount(), signed == null ? null : signed.currency(),
+                        sqlDate(agreement.signedOn()), sqlDate(agreement.startedOn()),
+                        sqlDate(agreement.operationalOn()), sqlDate(agreement.withdrawnOn()),
                         agreement.fundsInPlace().amount(), agreement.fundsInPlace().currency(),
-                        writeDisbursements(agreement.disbursements())};
+                        writeDisbursements(agreement.disbursements()), revisions.originalIntended().amount(),
+                        revisions.originalSigned() == null ? null : revisions.originalSigned().amount(),
+                        revisions.amendments()};
                 });
     }
 
@@ -282,17 +309,38 @@ public class ProjectionStore {
         work(connection -> SummaryStore.insertChanges(connection, zones));
     }
 
+    private List<ProjectState.Milestone> readMilestones(String text) {
+        return readList(text, "milestones", States::milestone);
+    }
+
+    private String writeMilestones(List<ProjectState.Milestone> milestones) {
+        ArrayNode list = json.createArrayNode();
+        for (ProjectState.Milestone milestone : milestones) {
+            ObjectNode item = list.addObject();
+            item.put("code", milestone.code());
+            item.put("dueDate", milestone.dueDate() == null ? null : milestone.dueDate().toString());
+            item.put("dateMet", milestone.dateMet() == null ? null : milestone.dateMet().toString());
+            item.put("status", milestone.status());
+        }
+        return list.toString();
+    }
+
     private List<AgreementState.Disbursement> readDisbursements(String text) {
+        return readList(text, "disbursements", item -> new AgreementState.Disbursement(
+                new Money(new BigDecimal(item.get("amount").asText()), item.get("currency").asText()),
+                item.hasNonNull("receivedOn") ? LocalDate.parse(item.get("receivedOn").asText()) : null));
+    }
+
+    /** A JSON array column, item by item. */
+    private <T> List<T> readList(String text, String what, Function<JsonNode, T> item) {
         try {
-            List<AgreementState.Disbursement> list = new ArrayList<>();
-            for (JsonNode item : json.readTree(text)) {
-                list.add(new AgreementState.Disbursement(
-                        new Money(new BigDecimal(item.get("amount").asText()), item.get("currency").asText()),
-                        item.hasNonNull("receivedOn") ? LocalDate.parse(item.get("receivedOn").asText()) : null));
+            List<T> list = new ArrayList<>();
+            for (JsonNode node : json.readTree(text)) {
+                list.add(item.apply(node));
             }
             return list;
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored disbursements are not JSON", e);
+            throw new IllegalStateException("stored " + what + " are not JSON", e);
         }
     }
 

@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.urbaninvest.platform.money.Money;
+import org.urbaninvest.reporting.domain.AgreementState;
+import org.urbaninvest.reporting.domain.FindingRule;
+import org.urbaninvest.reporting.domain.Funnel;
+import org.urbaninvest.reporting.domain.ProjectState;
 
 /**
  * The read side: every report reads the active generation in one read-only REPEATABLE READ transaction, so a
@@ -125,7 +130,12 @@ public class ReportReads {
 
         /** One zone's totals, with or without its descendants' (the zone must exist). */
         public ZoneTotals zoneTotals(String code, boolean includeSubzones) throws SQLException {
-            return totals("SELECT code FROM zone_view WHERE generation = ? AND code = ?", includeSubzones,
+            return zoneTotals(code, includeSubzones, null);
+        }
+
+        /** The same with the agreements as of the end of {@code day} ({@code null}: as they stand now). */
+        public ZoneTotals zoneTotals(String code, boolean includeSubzones, LocalDate day) throws SQLException {
+            return totals("SELECT code FROM zone_view WHERE generation = ? AND code = ?", includeSubzones, day,
                     generation, code).getOrDefault(code, ZoneTotals.empty());
         }
 
@@ -133,7 +143,8 @@ public class ReportReads {
          * The totals of a page of zones in code order ({@code limit < 0}: all zones), keyed by zone code in
          * that order; zones with no figures map to empty totals.
          */
-        public Map<String, ZoneTotals> zonesTotals(boolean includeSubzones, int offset, int limit) throws SQLException {
+        public Map<String, ZoneTotals> zonesTotals(boolean includeSubzones, int offset, int limit, LocalDate day)
+                throws SQLException {
             List<ZoneRow> zones = zones(offset, limit);
             Map<String, ZoneTotals> ordered = new LinkedHashMap<>();
             zones.forEach(zone -> ordered.put(zone.code(), ZoneTotals.empty()));
@@ -142,23 +153,32 @@ public class ReportReads {
             }
             String base = "SELECT code FROM zone_view WHERE generation = ? ORDER BY code"
                     + (limit < 0 ? " OFFSET ?" : " LIMIT " + limit + " OFFSET ?");
-            totals(base, includeSubzones, generation, offset).forEach(ordered::put);
+            totals(base, includeSubzones, day, generation, offset).forEach(ordered::put);
             return ordered;
         }
 
-        private Map<String, ZoneTotals> totals(String base, boolean includeSubzones, Object... baseParameters)
-                throws SQLException {
+        /**
+         * Agreements come from {@code zone_agreement_totals}, or as of a day from the rows of
+         * {@code zone_agreement_days} up to it; projects are as they stand now either way.
+         */
+        private Map<String, ZoneTotals> totals(String base, boolean includeSubzones, LocalDate day,
+                Object... baseParameters) throws SQLException {
+            String agreements = day == null ? "zone_agreement_totals s ON s.generation = ? AND s.zone_code = t.code"
+                    : "zone_agreement_days s ON s.generation = ? AND s.zone_code = t.code AND s.day <= ?";
             String sql = TREE.formatted(base) + """
                     SELECT t.root, 'p', s.status, s.currency, sum(s.count), sum(s.amount)
                     FROM tree t JOIN zone_project_totals s ON s.generation = ? AND s.zone_code = t.code
                     GROUP BY t.root, s.status, s.currency HAVING sum(s.count) <> 0 OR sum(s.amount) <> 0
                     UNION ALL
                     SELECT t.root, 'a', s.measure, s.currency, sum(s.count), sum(s.amount)
-                    FROM tree t JOIN zone_agreement_totals s ON s.generation = ? AND s.zone_code = t.code
+                    FROM tree t JOIN %s
                     GROUP BY t.root, s.measure, s.currency HAVING sum(s.count) <> 0 OR sum(s.amount) <> 0
-                    ORDER BY 1, 2, 3, 4""";
+                    ORDER BY 1, 2, 3, 4""".formatted(agreements);
             List<Object> parameters = new ArrayList<>(List.of(baseParameters));
             parameters.addAll(List.of(generation, includeSubzones, generation, generation));
+            if (day != null) {
+                parameters.add(java.sql.Date.valueOf(day));
+            }
             Map<String, ZoneTotals> result = new LinkedHashMap<>();
             try (PreparedStatement query = prepare(sql, parameters.toArray()); ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -169,6 +189,100 @@ public class ReportReads {
                 }
             }
             return result;
+        }
+
+        /**
+         * The stage dates of the agreements of a zone (with or without its descendants), of investors of one kind
+         * when {@code investorKind} is given (an agreement whose investor is not known yet has no kind).
+         */
+        public List<Funnel.Dates> agreementDates(String code, boolean includeSubzones, String investorKind)
+                throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT a.intended_on, a.signed_on, a.started_on, a.operational_on, a.withdrawn_on
+                    FROM tree t JOIN agreement_view a ON a.generation = ? AND a.zone_code = t.code
+                    LEFT JOIN investor_view i ON i.generation = a.generation AND i.id = a.investor_id
+                    WHERE CAST(? AS TEXT) IS NULL OR i.kind = ?""";
+            List<Funnel.Dates> rows = new ArrayList<>();
+            try (PreparedStatement query = prepare(sql, generation, code, generation, includeSubzones, generation,
+                    investorKind, investorKind); ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Funnel.Dates(localDate(rs, 1), localDate(rs, 2), localDate(rs, 3), localDate(rs, 4),
+                            localDate(rs, 5)));
+                }
+            }
+            return rows;
+        }
+
+        /** What the finding rules need of the agreements of a zone (with or without its descendants). */
+        public List<FindingRule.AgreementFacts> agreementFacts(String code, boolean includeSubzones)
+                throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT a.id, a.zone_code, a.stage, a.intended_on, a.signed_on, a.started_on, a.signed_amount,
+                           a.funds_in_place_currency, (d.item ->> 'amount')::numeric, (d.item ->> 'receivedOn')::date
+                    FROM tree t JOIN agreement_view a ON a.generation = ? AND a.zone_code = t.code
+                    LEFT JOIN LATERAL jsonb_array_elements(a.disbursements) d(item) ON true
+                    ORDER BY a.id""";
+            Map<String, FindingRule.AgreementFacts> facts = new LinkedHashMap<>();
+            try (PreparedStatement query = prepare(sql, generation, code, generation, includeSubzones, generation);
+                    ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    String currency = rs.getString(8);
+                    FindingRule.AgreementFacts agreement = facts.get(rs.getString(1));
+                    if (agreement == null) { // one row per disbursement: the first one brings the agreement
+                        agreement = new FindingRule.AgreementFacts(rs.getString(1), rs.getString(2), rs.getString(3),
+                                localDate(rs, 4), localDate(rs, 5), localDate(rs, 6), rs.getBigDecimal(7), currency,
+                                new ArrayList<>());
+                        facts.put(agreement.id(), agreement);
+                    }
+                    BigDecimal amount = rs.getBigDecimal(9);
+                    if (amount != null) {
+                        agreement.disbursements().add(new AgreementState.Disbursement(new Money(amount, currency),
+                                localDate(rs, 10)));
+                    }
+                }
+            }
+            return List.copyOf(facts.values());
+        }
+
+        /** The milestones of the non-cancelled projects of a zone (with or without its descendants). */
+        public List<FindingRule.MilestoneFacts> milestoneFacts(String code, boolean includeSubzones)
+                throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT p.code, p.zone_code, m.item ->> 'code', (m.item ->> 'dueDate')::date,
+                           (m.item ->> 'dateMet')::date, m.item ->> 'status'
+                    FROM tree t JOIN project_view p ON p.generation = ? AND p.zone_code = t.code
+                    CROSS JOIN LATERAL jsonb_array_elements(p.milestones) m(item)
+                    WHERE p.status <> 'cancelled' ORDER BY p.code""";
+            List<FindingRule.MilestoneFacts> rows = new ArrayList<>();
+            try (PreparedStatement query = prepare(sql, generation, code, generation, includeSubzones, generation);
+                    ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new FindingRule.MilestoneFacts(rs.getString(1), rs.getString(2),
+                            new ProjectState.Milestone(rs.getString(3), localDate(rs, 4), localDate(rs, 5),
+                                    rs.getString(6))));
+                }
+            }
+            return rows;
+        }
+
+        /** The programmes of a zone (with or without its descendants): code, zone and publication day. */
+        public List<ProgrammeRow> programmesOf(String code, boolean includeSubzones) throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ?") + """
+                    SELECT p.code, p.name, p.zone_code, p.declared_count, p.declared_amount, p.declared_currency
+                    FROM tree t JOIN programme_view p ON p.generation = ? AND p.zone_code = t.code ORDER BY p.code""";
+            return programmes(sql, generation, code, generation, includeSubzones, generation);
+        }
+
+        public LocalDate publishedOn(String programmeCode) throws SQLException {
+            try (PreparedStatement query = prepare("SELECT published_on FROM programme_view WHERE generation = ?"
+                    + " AND code = ?", generation, programmeCode); ResultSet rs = query.executeQuery()) {
+                return rs.next() ? localDate(rs, 1) : null;
+            }
+        }
+
+        private static LocalDate localDate(ResultSet rs, int column) throws SQLException {
+            java.sql.Date date = rs.getDate(column);
+            return date == null ? null : date.toLocalDate();
         }
 
         /** A zone's time series by month for one metric, with or without its descendants. */

@@ -12,11 +12,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.urbaninvest.platform.http.Csv;
@@ -25,6 +27,10 @@ import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
 import org.urbaninvest.reporting.domain.Catalogue;
+import org.urbaninvest.reporting.domain.FindingRule;
+import org.urbaninvest.reporting.domain.Findings;
+import org.urbaninvest.reporting.domain.Funnel;
+import org.urbaninvest.reporting.domain.InvestorKind;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
 import org.urbaninvest.reporting.domain.SeriesInterval;
 import org.urbaninvest.reporting.domain.SeriesMetric;
@@ -42,6 +48,9 @@ import org.urbaninvest.reporting.service.ReportService;
 @RolesAllowed(Roles.VIEWER)
 public class ReportResource {
 
+    private static final String AS_OF = "The agreements as of the end of this day, YYYY-MM-DD (from 1990-01-01 to"
+            + " today): each counts from its …On date, disbursements from their date, amounts as now";
+
     @Inject
     ReportService reports;
 
@@ -50,8 +59,9 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A zone's projects, agreements and rates; with its descendants unless includeSubzones=false")
     public ZoneReport zone(@PathParam("code") String code,
-            @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones) {
-        return reports.zone(code, includeSubzones);
+            @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
+            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
+        return reports.zone(code, includeSubzones, reports.asOf(asOf));
     }
 
     @GET
@@ -63,12 +73,29 @@ public class ReportResource {
                     @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response zones(@QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
-            @Context HttpHeaders headers) {
+            @Parameter(description = AS_OF) @QueryParam("asOf") String asOf, @Context HttpHeaders headers) {
         Page.check(page, size);
+        LocalDate day = reports.asOf(asOf);
         if (Csv.preferred(headers)) {
-            return Response.ok(ZoneCsv.write(reports.allZones(includeSubzones)), Csv.CONTENT_TYPE).build();
+            return Response.ok(ZoneCsv.write(reports.allZones(includeSubzones, day)), Csv.CONTENT_TYPE).build();
         }
-        return Response.ok(reports.zones(includeSubzones, page, size), MediaType.APPLICATION_JSON).build();
+        return Response.ok(reports.zones(includeSubzones, page, size, day), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/zones/{code}/funnel")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Per stage the agreements reached and the conversion from the previous stage, and the days"
+            + " the agreements still in each stage have spent in it, as of a date (default today)")
+    public Funnel funnel(@PathParam("code") String code,
+            @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
+            @Parameter(description = "Only agreements with an investor of this kind")
+            @QueryParam("investorKind") String investorKind,
+            @Parameter(description = "The day measured to, YYYY-MM-DD (default today); from 1990-01-01 to today")
+            @QueryParam("asOf") String asOf) {
+        InvestorKind kind = WireEnum.parameter(InvestorKind.class, "investorKind", investorKind);
+        LocalDate day = reports.asOf(asOf);
+        return reports.funnel(code, includeSubzones, kind, day == null ? reports.today() : day);
     }
 
     @GET
@@ -80,6 +107,21 @@ public class ReportResource {
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones) {
         return reports.timeseries(code, includeSubzones, parse(SeriesMetric.class, "metric", metric),
                 parse(SeriesInterval.class, "interval", interval));
+    }
+
+    @GET
+    @Path("/zones/{code}/findings")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Records of a zone that need attention today (stale intentions, signed but not started,"
+            + " no funds, over-disbursed, opportunity lists not matching), paged, with counts per rule")
+    public Findings findings(@PathParam("code") String code,
+            @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
+            @Parameter(description = "Only the findings of this rule") @QueryParam("rule") String rule,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        Page.check(page, size);
+        FindingRule selected = rule == null || rule.isBlank() ? null : FindingRule.of(rule.strip())
+                .orElseThrow(() -> ProblemException.badRequest("rule", FindingRule.mustBeOneOf()));
+        return reports.findings(code, includeSubzones, selected, page, size);
     }
 
     @GET

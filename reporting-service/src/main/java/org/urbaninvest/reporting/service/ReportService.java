@@ -2,6 +2,10 @@ package org.urbaninvest.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +15,14 @@ import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.money.MoneyTotals;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.time.Clock;
+import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.domain.Catalogue;
+import org.urbaninvest.reporting.domain.Finding;
+import org.urbaninvest.reporting.domain.FindingRule;
+import org.urbaninvest.reporting.domain.Findings;
+import org.urbaninvest.reporting.domain.Funnel;
+import org.urbaninvest.reporting.domain.InvestorKind;
 import org.urbaninvest.reporting.domain.NamedZoneReport;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
 import org.urbaninvest.reporting.domain.SeriesInterval;
@@ -26,16 +37,73 @@ import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
 @ApplicationScoped
 public class ReportService {
 
+    /** The earliest day a report may be read as of: the suite's data starts long after it. */
+    public static final LocalDate EARLIEST_DAY = LocalDate.of(1990, 1, 1);
+    private static final String AS_OF = "asOf";
+
     @Inject
     ReportReads reads;
 
-    public ZoneReport zone(String code, boolean includeSubzones) {
+    @Inject
+    Clock clock;
+
+    @Inject
+    ReportingConfig config;
+
+    /** A zone's report, its agreements as of the end of {@code day} ({@code null}: as they stand now). */
+    public ZoneReport zone(String code, boolean includeSubzones, LocalDate day) {
         return reads.read(view -> {
-            if (!view.zoneExists(code)) {
-                throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
-            }
-            return ReportMapper.zoneReport(code, view.asOf(), view.zoneTotals(code, includeSubzones));
+            requireZone(view, code);
+            return ReportMapper.zoneReport(code, view.asOf(), day, view.zoneTotals(code, includeSubzones, day));
         });
+    }
+
+    /**
+     * The funnel and ageing of a zone's agreements as of the end of {@code day}, of one investor kind or all
+     * ({@code null}).
+     */
+    public Funnel funnel(String code, boolean includeSubzones, InvestorKind investorKind, LocalDate day) {
+        String kind = investorKind == null ? null : investorKind.name();
+        return reads.read(view -> {
+            requireZone(view, code);
+            return Funnel.of(code, view.asOf(), day, includeSubzones, kind,
+                    view.agreementDates(code, includeSubzones, kind));
+        });
+    }
+
+    /** Today, by the service's clock (UTC): the latest day a report may be read as of, and the funnel's default. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.now(), ZoneOffset.UTC);
+    }
+
+    /**
+     * The {@code asOf} parameter: {@code null} when absent, else an ISO date from {@link #EARLIEST_DAY} to today;
+     * anything else is refused with a 400.
+     */
+    public LocalDate asOf(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(AS_OF, "must be a date YYYY-MM-DD");
+        }
+        if (day.isBefore(EARLIEST_DAY)) {
+            throw ProblemException.badRequest(AS_OF, "must be " + EARLIEST_DAY + " or later");
+        }
+        LocalDate today = today();
+        if (day.isAfter(today)) {
+            throw ProblemException.badRequest(AS_OF, "must not be after today (" + today + ")");
+        }
+        return day;
+    }
+
+    private static void requireZone(ReportReads.View view, String code) throws SQLException {
+        if (!view.zoneExists(code)) {
+            throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
+        }
     }
 
     /**
@@ -52,32 +120,30 @@ public class ReportService {
         });
     }
 
-    public Page<ZoneReport> zones(boolean includeSubzones, int page, int size) {
+    public Page<ZoneReport> zones(boolean includeSubzones, int page, int size, LocalDate day) {
         return reads.read(view -> {
             List<ZoneReport> items = new ArrayList<>();
-            view.zonesTotals(includeSubzones, page * size, size)
-                    .forEach((code, totals) -> items.add(ReportMapper.zoneReport(code, view.asOf(), totals)));
+            view.zonesTotals(includeSubzones, page * size, size, day)
+                    .forEach((code, totals) -> items.add(ReportMapper.zoneReport(code, view.asOf(), day, totals)));
             return new Page<>(items, page, size, view.zoneCount());
         });
     }
 
     /** Every zone's report with the zone's name, for the CSV export. */
-    public List<NamedZoneReport> allZones(boolean includeSubzones) {
+    public List<NamedZoneReport> allZones(boolean includeSubzones, LocalDate day) {
         return reads.read(view -> {
             Map<String, String> names = view.zones(0, -1).stream()
                     .collect(Collectors.toMap(ReportReads.ZoneRow::code, ReportReads.ZoneRow::name));
             List<NamedZoneReport> items = new ArrayList<>();
-            view.zonesTotals(includeSubzones, 0, -1).forEach((code, totals) -> items.add(
-                    new NamedZoneReport(names.get(code), ReportMapper.zoneReport(code, view.asOf(), totals))));
+            view.zonesTotals(includeSubzones, 0, -1, day).forEach((code, totals) -> items.add(
+                    new NamedZoneReport(names.get(code), ReportMapper.zoneReport(code, view.asOf(), day, totals))));
             return items;
         });
     }
 
     public List<TimeseriesPoint> timeseries(String code, boolean includeSubzones, SeriesMetric metric, SeriesInterval interval) {
         return reads.read(view -> {
-            if (!view.zoneExists(code)) {
-                throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
-            }
+            requireZone(view, code);
             Map<String, TimeseriesPoint> points = new LinkedHashMap<>();
             for (ReportReads.SeriesRow row : view.series(code, includeSubzones, metric.stored())) {
                 String period = interval.period(row.month());
@@ -95,21 +161,61 @@ public class ReportService {
             if (programme == null) {
                 throw ProblemException.notFound("no programme '" + code + "' is known to the reports");
             }
-            List<TotalRow> totals = view.programmeTotals(code);
-            ProgrammeReport.Declared declared = new ProgrammeReport.Declared(programme.declaredCount(),
-                    new Money(programme.declaredAmount(), programme.declaredCurrency()));
-            ProgrammeReport.Registered registered = ReportMapper.registered(totals);
-            List<ProgrammeReport.Category> categories = new ArrayList<>();
-            for (ReportReads.CategoryRow category : view.categories(code)) {
-                ProgrammeReport.Declared categoryDeclared = new ProgrammeReport.Declared(category.declaredCount(),
-                        new Money(category.declaredAmount(), category.declaredCurrency()));
-                ProgrammeReport.Registered categoryRegistered = ReportMapper.registered(
-                        totals.stream().filter(row -> row.key().equals(category.code())).toList());
-                categories.add(new ProgrammeReport.Category(category.code(), category.name(), categoryDeclared,
-                        categoryRegistered, ProgrammeReport.matches(categoryDeclared, categoryRegistered)));
+            return programmeReport(view, programme);
+        });
+    }
+
+    private static ProgrammeReport programmeReport(ReportReads.View view, ReportReads.ProgrammeRow programme)
+            throws SQLException {
+        String code = programme.code();
+        List<TotalRow> totals = view.programmeTotals(code);
+        ProgrammeReport.Declared declared = new ProgrammeReport.Declared(programme.declaredCount(),
+                new Money(programme.declaredAmount(), programme.declaredCurrency()));
+        ProgrammeReport.Registered registered = ReportMapper.registered(totals);
+        List<ProgrammeReport.Category> categories = new ArrayList<>();
+        for (ReportReads.CategoryRow category : view.categories(code)) {
+            ProgrammeReport.Declared categoryDeclared = new ProgrammeReport.Declared(category.declaredCount(),
+                    new Money(category.declaredAmount(), category.declaredCurrency()));
+            ProgrammeReport.Registered categoryRegistered = ReportMapper.registered(
+                    totals.stream().filter(row -> row.key().equals(category.code())).toList());
+            categories.add(new ProgrammeReport.Category(category.code(), category.name(), categoryDeclared,
+                    categoryRegistered, ProgrammeReport.matches(categoryDeclared, categoryRegistered)));
+        }
+        return new ProgrammeReport(code, view.asOf(), declared, registered,
+                ProgrammeReport.matches(declared, registered), categories);
+    }
+
+    /**
+     * A page of the findings of a zone's agreements and programmes today (by the service's clock), of one rule or
+     * all ({@code null}), with the counts per rule over all of them.
+     */
+    public Findings findings(String code, boolean includeSubzones, FindingRule rule, int page, int size) {
+        LocalDate day = today();
+        FindingRule.Thresholds thresholds = new FindingRule.Thresholds(config.findings().intentionStaleDays(),
+                config.findings().signedNotStartedDays(), config.findings().noFundsDays());
+        return reads.read(view -> {
+            requireZone(view, code);
+            List<FindingRule.ListFacts> lists = new ArrayList<>();
+            for (ReportReads.ProgrammeRow programme : view.programmesOf(code, includeSubzones)) {
+                ProgrammeReport report = programmeReport(view, programme);
+                LocalDate publishedOn = view.publishedOn(programme.code());
+                lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn, null,
+                        report.declared(), report.registered()));
+                for (ProgrammeReport.Category category : report.categories()) {
+                    lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn,
+                            category.code(), category.declared(), category.registered()));
+                }
             }
-            return new ProgrammeReport(code, view.asOf(), declared, registered,
-                    ProgrammeReport.matches(declared, registered), categories);
+            List<Finding> all = FindingRule.evaluate(view.agreementFacts(code, includeSubzones),
+                    view.milestoneFacts(code, includeSubzones), lists, day, thresholds);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (FindingRule each : FindingRule.values()) {
+                counts.put(each.code(), all.stream().filter(f -> f.rule().equals(each.code())).count());
+            }
+            List<Finding> selected = rule == null ? all
+                    : all.stream().filter(f -> f.rule().equals(rule.code())).toList();
+            List<Finding> items = selected.stream().skip((long) page * size).limit(size).toList();
+            return new Findings(code, view.asOf(), day, counts, items, page, size, selected.size());
         });
     }
 
