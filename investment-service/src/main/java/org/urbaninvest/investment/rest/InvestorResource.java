@@ -33,7 +33,7 @@ import org.urbaninvest.platform.paging.Page;
 @Path("/api/v1/investors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Investors", description = "Investors (private, state-owned, foreign or mixed), optionally identified by"
+@Tag(name = "Investors", description = "Investors (private, state-owned, foreign, mixed or other), optionally identified by"
         + " their unified social credit code")
 public class InvestorResource {
 
