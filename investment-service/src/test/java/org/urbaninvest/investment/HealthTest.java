@@ -16,4 +16,10 @@ class HealthTest {
     void openApiWithoutTokenDocumentsTheRequiredIfMatch() {
         OpenEndpoints.ifMatchRequiredOnPut("/api/v1/investors/{id}");
     }
+
+    /** Every operation has an operationId, summary, description, tags, problem-document errors and examples. */
+    @Test
+    void openApiDocumentsEveryOperation() {
+        OpenEndpoints.everyOperationDocumented();
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
 
@@ -56,6 +57,7 @@ public class ProjectServiceStub {
     @Path("/{code}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VIEWER)
+    @Operation(hidden = true) // another service's endpoint, not part of this service's API
     public Map<String, Object> get(@PathParam("code") String code) {
         CALLERS.computeIfAbsent(code, c -> new CopyOnWriteArrayList<>()).add(token.getSubject());
         Map<String, Object> project = PROJECTS.get(code);

@@ -18,4 +18,10 @@ class HealthTest {
         OpenEndpoints.ifMatchRequiredOnPut("/api/v1/zones/{code}", "/api/v1/programmes/{code}",
                 "/api/v1/projects/{code}");
     }
+
+    /** Every operation has an operationId, summary, description, tags, problem-document errors and examples. */
+    @Test
+    void openApiDocumentsEveryOperation() {
+        OpenEndpoints.everyOperationDocumented();
+    }
 }

@@ -32,4 +32,10 @@ class HealthTest {
         }
         assertThat(schemas.at("/ZoneReport/properties").has("agreements")).isTrue();
     }
+
+    /** Every operation has an operationId, summary, description, tags, problem-document errors and examples. */
+    @Test
+    void openApiDocumentsEveryOperation() {
+        OpenEndpoints.everyOperationDocumented();
+    }
 }

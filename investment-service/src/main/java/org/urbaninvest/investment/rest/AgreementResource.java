@@ -1,5 +1,10 @@
 package org.urbaninvest.investment.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,6 +34,8 @@ import org.urbaninvest.investment.domain.AgreementFilter;
 @Path("/api/v1/agreements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Agreements", description = "Investment agreements: an investor's intention to invest in a project,"
+        + " through signing, start and operation, with the funds received")
 public class AgreementResource {
 
     @Inject
@@ -40,6 +47,11 @@ public class AgreementResource {
     @POST
     @Idempotent
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "intendAgreement", summary = "Record an intention to invest",
+            description = "Creates an agreement in stage intended between an existing investor and a project that is"
+                    + " not cancelled. Needs the editor role; answers 201 with Location and ETag \"1\".")
+    @APIResponse(responseCode = "201", description = "the new agreement, stage intended, version 1, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response intend(@Valid @NotNull IntendRequest request) {
         return created(mapper.toResponse(agreements.intend(request.projectCode(), request.investorId(),
                 request.intendedAmount(), request.intendedOn(), request.reference())));
@@ -47,6 +59,9 @@ public class AgreementResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @Operation(operationId = "listAgreements", summary = "List agreements",
+            description = "A page of agreements matching every filter given (project, zone with or without its"
+                    + " subzones, stage, investor), each with its history and disbursements. Needs the viewer role.")
     public Page<Agreement> list(@QueryParam("project") String project, @QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") String includeSubzones,
             @QueryParam("stage") String stage, @QueryParam("investor") String investor,
@@ -60,6 +75,11 @@ public class AgreementResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(operationId = "getAgreement", summary = "Read an agreement",
+            description = "The agreement with its history and disbursements; the ETag is its version. Needs the viewer"
+                    + " role.")
+    @APIResponse(responseCode = "200", description = "the agreement, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response get(@PathParam("id") UUID id) {
         return ok(mapper.toResponse(agreements.get(id)));
     }
@@ -68,6 +88,11 @@ public class AgreementResource {
     @Idempotent
     @Path("/{id}/sign")
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "signAgreement", summary = "Sign an agreement",
+            description = "Moves an intended agreement to signed, with the signed amount and date; from any other"
+                    + " stage the move is refused with 409. Needs the editor role.")
+    @APIResponse(responseCode = "200", description = "the agreement in its new stage, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response sign(@PathParam("id") UUID id, @Valid @NotNull SignRequest request) {
         return ok(mapper.toResponse(agreements.sign(id, request.signedAmount(), request.signedOn())));
     }
@@ -76,6 +101,11 @@ public class AgreementResource {
     @Idempotent
     @Path("/{id}/start")
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "startAgreement", summary = "Start an agreement",
+            description = "Moves a signed agreement to started (construction began on that date); from any other stage"
+                    + " the move is refused with 409. Needs the editor role.")
+    @APIResponse(responseCode = "200", description = "the agreement in its new stage, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response start(@PathParam("id") UUID id, @Valid @NotNull StartRequest request) {
         return ok(mapper.toResponse(agreements.start(id, request.startedOn())));
     }
@@ -84,6 +114,11 @@ public class AgreementResource {
     @Idempotent
     @Path("/{id}/operate")
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "operateAgreement", summary = "Mark an agreement operational",
+            description = "Moves a started agreement to operational, a final stage; from any other stage the move is"
+                    + " refused with 409. Needs the editor role.")
+    @APIResponse(responseCode = "200", description = "the agreement in its new stage, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response operate(@PathParam("id") UUID id, @Valid @NotNull OperateRequest request) {
         return ok(mapper.toResponse(agreements.operate(id, request.operationalOn())));
     }
@@ -92,6 +127,11 @@ public class AgreementResource {
     @Idempotent
     @Path("/{id}/withdraw")
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "withdrawAgreement", summary = "Withdraw an agreement",
+            description = "Moves an agreement that is not yet operational to withdrawn, a final stage, with a reason;"
+                    + " from operational or withdrawn it is refused with 409. Needs the editor role.")
+    @APIResponse(responseCode = "200", description = "the agreement in its new stage, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response withdraw(@PathParam("id") UUID id, @Valid @NotNull WithdrawRequest request) {
         return ok(mapper.toResponse(agreements.withdraw(id, request.withdrawnOn(), request.reason())));
     }
@@ -100,6 +140,11 @@ public class AgreementResource {
     @Idempotent
     @Path("/{id}/amend")
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "amendAgreement", summary = "Revise an agreement's amounts",
+            description = "Replaces the intended and/or the signed amount (each states the new total, it is not"
+                    + " added), with a reason; a withdrawn agreement's amounts are final (409). Needs the editor role.")
+    @APIResponse(responseCode = "200", description = "the agreement with its revised amounts, with ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull AmendRequest request) {
         return ok(mapper.toResponse(
                 agreements.amend(id, request.intendedAmount(), request.signedAmount(), request.reason())));
@@ -110,6 +155,11 @@ public class AgreementResource {
     @Idempotent
     @Path("/{id}/disbursements")
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "disburseAgreement", summary = "Record funds received",
+            description = "Records funds received under a signed, started or operational agreement (not a stage move);"
+                    + " answers 201 with the agreement, its Location and ETag. Needs the editor role.")
+    @APIResponse(responseCode = "201", description = "the agreement with the new disbursement, with Location and ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull DisburseRequest request) {
         return created(mapper.toResponse(agreements.disburse(id, request.amount(), request.receivedOn())));
     }

@@ -41,7 +41,8 @@ import org.urbaninvest.platform.problem.ProblemException;
 @Path(EventSchemaResource.PATH)
 @PermitAll
 @Singleton
-@Tag(name = "Event schemas")
+@Tag(name = "Event schemas", description = "The JSON Schemas of the events this service publishes, and its AsyncAPI"
+        + " document")
 public class EventSchemaResource {
 
     /** Where the schemas are served; a service's {@code ce_dataschema} base URL ends with this. */
@@ -63,8 +64,9 @@ public class EventSchemaResource {
     @GET
     @Path("{name: [a-z0-9][a-z0-9.-]*(?:/[a-z0-9][a-z0-9.-]*)?}")
     @Produces({MEDIA_TYPE, YAML})
-    @Operation(summary = "The JSON Schema of an event type (the URL in ce_dataschema), a file it refers to, or the "
-            + "service's AsyncAPI document (asyncapi.yaml)")
+    @Operation(operationId = "getEventSchema", summary = "An event schema, or the AsyncAPI document",
+            description = "The JSON Schema of an event type (the URL in ce_dataschema), a file it refers to, or the"
+                    + " service's AsyncAPI document (asyncapi.yaml). No token needed; cacheable, with a strong ETag.")
     @APIResponse(responseCode = "200", description = "the schema (draft 2020-12), or the AsyncAPI 3.0 document",
             content = {@Content(mediaType = MEDIA_TYPE), @Content(mediaType = YAML)})
     @APIResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")

@@ -7,8 +7,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.urbaninvest.platform.problem.Problem;
+import org.urbaninvest.platform.problem.ProblemOpenApi;
 
 /**
  * Documents the {@link IfMatch} rule on every {@code PUT} of the OpenAPI document, at build time: the
@@ -44,19 +43,8 @@ public class IfMatchOpenApi implements OASFilter {
         }
         header.required(true).description(DESCRIPTION)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)).example("\"3\"");
-        if (put.getResponses() == null) {
-            put.setResponses(OASFactory.createAPIResponses());
-        }
-        add(put, "412", "the resource is no longer at the version named by If-Match: read it again and retry");
-        add(put, "428", "If-Match is missing, or is *");
-    }
-
-    private static void add(Operation put, String status, String description) {
-        APIResponse existing = put.getResponses().getAPIResponse(status);
-        if (existing != null) {
-            return;
-        }
-        put.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType())));
+        ProblemOpenApi.addIfAbsent(put, "412",
+                "the resource is no longer at the version named by If-Match: read it again and retry");
+        ProblemOpenApi.addIfAbsent(put, "428", "If-Match is missing, or is *");
     }
 }

@@ -15,7 +15,7 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 import org.jboss.jandex.MethodInfo;
-import org.urbaninvest.platform.problem.Problem;
+import org.urbaninvest.platform.problem.ProblemOpenApi;
 
 /**
  * Documents {@link Idempotent} in the OpenAPI document, at build time: every marked {@code POST} lists the optional
@@ -78,8 +78,7 @@ public class IdempotencyOpenApi implements OASFilter {
                     : existing.getDescription() + "; or " + description);
             return;
         }
-        post.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType())));
+        post.getResponses().addAPIResponse(status, ProblemOpenApi.response(description));
     }
 
     private static String value(AnnotationInstance path) {

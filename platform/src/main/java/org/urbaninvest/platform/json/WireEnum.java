@@ -59,7 +59,8 @@ public interface WireEnum {
         throw ProblemException.badRequest(name, mustBeOneOf(type));
     }
 
-    private static String lowerCamel(String constant) {
+    /** The wire value of a constant name: {@code NOT_MET} → {@code notMet}. */
+    static String lowerCamel(String constant) {
         StringBuilder out = new StringBuilder(constant.length());
         boolean upper = false;
         for (char c : constant.toCharArray()) {

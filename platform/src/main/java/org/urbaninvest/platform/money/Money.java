@@ -1,5 +1,7 @@
 package org.urbaninvest.platform.money;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jakarta.validation.constraints.DecimalMin;
@@ -20,8 +22,10 @@ public record Money(
         @Digits(integer = 18, fraction = 2, message = "must have at most 18 integer digits and 2 decimals")
         @JsonDeserialize(using = MoneyAmountDeserializer.class)
         @JsonSerialize(using = MoneyAmountSerializer.class)
+        @Schema(type = SchemaType.STRING, pattern = "^\\d{1,18}(\\.\\d{1,2})?$", example = "1250000.50",
+                description = "a decimal string, as written in answers; a JSON number is accepted too")
         BigDecimal amount,
-        @NotNull @CurrencyCode String currency) {
+        @NotNull @CurrencyCode @Schema(description = "an ISO 4217 currency code", example = "CNY") String currency) {
 
     public static final int SCALE = 2;
 

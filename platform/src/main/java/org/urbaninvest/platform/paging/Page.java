@@ -1,11 +1,15 @@
 package org.urbaninvest.platform.paging;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 import org.urbaninvest.platform.problem.ProblemException;
 
 /** One page of a list, as every UrbanInvest list answers: {@code {"items": [...], "page": 0, "size": 50, "total": 123}}. */
-public record Page<T>(List<T> items, int page, int size, long total) {
+public record Page<T>(List<T> items,
+        @Schema(description = "the page number, from 0", example = "0") int page,
+        @Schema(description = "the page size asked for (1 to 500)", example = "50") int size,
+        @Schema(description = "how many items match, on every page", example = "123") long total) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;

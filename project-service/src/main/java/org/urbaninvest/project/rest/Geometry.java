@@ -1,5 +1,7 @@
 package org.urbaninvest.project.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,5 +13,6 @@ import jakarta.validation.constraints.Pattern;
 @ValidGeometry
 public record Geometry(
         @NotNull @Pattern(regexp = "Point|LineString", message = "must be Point or LineString") String type,
-        @NotNull JsonNode coordinates) {
+        @NotNull @Schema(type = SchemaType.ARRAY, implementation = JsonNode.class, minItems = 2, description = "[longitude, latitude] for a Point; two or more such"
+                + " positions for a LineString") JsonNode coordinates) {
 }

@@ -1,5 +1,6 @@
 package org.urbaninvest.project.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,12 @@ import org.urbaninvest.project.domain.Declared;
 import org.urbaninvest.project.domain.Codes;
 
 /** An opportunity list as a client publishes or replaces it; on PUT {@code code} may be left out. */
+@Schema(example = """
+        {"code": "east-2025", "name": "East district opportunities 2025", "zoneCode": "caijia",
+        "publishedOn": "2025-03-01", "declared": {"projectCount": 12, "investment": {"amount": "860000000.00",
+        "currency": "CNY"}}, "categories": [{"code": "roads", "name": "Roads", "declared": {"projectCount": 5,
+        "investment": {"amount": "320000000.00", "currency": "CNY"}}}]}
+        """)
 public record ProgrammeRequest(
         @NotNull(groups = OnCreate.class) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank @Size(max = Codes.NAME_MAX) String name,

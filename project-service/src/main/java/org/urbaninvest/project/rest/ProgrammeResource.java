@@ -1,5 +1,7 @@
 package org.urbaninvest.project.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +37,7 @@ import org.urbaninvest.platform.paging.Page;
 @Path("/api/v1/programmes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programmes", description = "Opportunity lists: a zone's programme with its categories and declared totals")
 public class ProgrammeResource {
 
     @Inject
@@ -45,6 +48,9 @@ public class ProgrammeResource {
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "201", description = "the new programme, version 1, with Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
+    @Operation(operationId = "publishProgramme", summary = "Publish a programme",
+            description = "Creates a programme with its categories and their declared totals. Needs the editor role;"
+                    + " answers 201 with Location and ETag \"1\".")
     public Response publish(
             @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProgrammeRequest request,
             UriInfo uri) {
@@ -56,6 +62,8 @@ public class ProgrammeResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @Operation(operationId = "listProgrammes", summary = "List programmes",
+            description = "A page of programmes, ordered by code; with zone, only that zone's. Needs the viewer role.")
     public Page<Programme> list(@QueryParam("zone") String zone,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
@@ -68,6 +76,9 @@ public class ProgrammeResource {
     @RolesAllowed(Roles.VIEWER)
     @APIResponse(responseCode = "200", description = "the programme, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
+    @Operation(operationId = "getProgramme", summary = "Read a programme",
+            description = "The programme with its categories; the ETag is its version, to send back as If-Match when"
+                    + " changing it. Needs the viewer role.")
     public Response get(@PathParam("code") String code) {
         Programme programme = ProgrammeMapper.toApi(programmes.get(code));
         return Tags.ok(programme, programme.version());
@@ -78,6 +89,9 @@ public class ProgrammeResource {
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "200", description = "the programme after the change, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Programme.class)))
+    @Operation(operationId = "updateProgramme", summary = "Change a programme",
+            description = "A full replace of the programme and its categories (the path names its code), made only if"
+                    + " it is still at the version named by If-Match. Needs the editor role.")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProgrammeRequest request) {
         Programme programme = ProgrammeMapper.toApi(
@@ -88,7 +102,9 @@ public class ProgrammeResource {
     @GET
     @Path("{code}/history")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "The programme's versions, oldest first: when, by whom, and which fields changed from what to what")
+    @Operation(operationId = "getProgrammeHistory", summary = "A programme's history",
+            description = "Every version of the programme, oldest first: when, by whom (the token's subject), and which fields changed from"
+                    + " what to what. Needs the viewer role.")
     public List<Version> history(@PathParam("code") String code) {
         return programmes.history(code);
     }

@@ -1,5 +1,7 @@
 package org.urbaninvest.project.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import org.urbaninvest.platform.http.Csv;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +29,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
@@ -43,6 +47,7 @@ import org.urbaninvest.project.domain.ProjectStatus;
 @Path("/api/v1/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Projects", description = "Infrastructure projects, in the OC4IDS vocabulary, with their status history")
 public class ProjectResource {
 
 
@@ -63,6 +68,9 @@ public class ProjectResource {
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "201", description = "the new project, version 1, with Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
+    @Operation(operationId = "registerProject", summary = "Register a project",
+            description = "Creates a project in a zone, optionally in a programme's category. Needs the editor role;"
+                    + " answers 201 with Location and ETag \"1\".")
     public Response register(
             @Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ProjectRequest request,
             UriInfo uri) {
@@ -77,9 +85,13 @@ public class ProjectResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @RolesAllowed(Roles.VIEWER)
-    @APIResponse(responseCode = "200", description = "a page of projects (items are projects), or all matches as Csv.MEDIA_TYPE",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
+    @APIResponse(responseCode = "200", description = "a page of projects (items are projects), or all matches as CSV",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Project.class))),
                 @Content(mediaType = Csv.MEDIA_TYPE)})
+    @Operation(operationId = "listProjects", summary = "List or export projects",
+            description = "A page of projects matching every filter given, as JSON; with Accept: text/csv every match,"
+                    + " streamed as CSV with the import's columns first. Needs the viewer role.")
     public Response list(@QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
             @QueryParam("programme") String programme, @QueryParam("category") String category,
@@ -104,6 +116,10 @@ public class ProjectResource {
     @Path("import")
     @Consumes(Csv.MEDIA_TYPE)
     @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "importProjects", summary = "Import projects from CSV",
+            description = "Registers or updates every line of a CSV file (the export's columns) in one transaction: if"
+                    + " any line is refused, nothing is written and the problem lists the errors of each line. Needs"
+                    + " the editor role.")
     public ImportResult importCsv(InputStream csv) {
         return ProjectMapper.toApi(importer.importCsv(csv));
     }
@@ -113,6 +129,9 @@ public class ProjectResource {
     @RolesAllowed(Roles.VIEWER)
     @APIResponse(responseCode = "200", description = "the project, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
+    @Operation(operationId = "getProject", summary = "Read a project",
+            description = "The project; the ETag is its version, to send back as If-Match when changing it. Needs the"
+                    + " viewer role.")
     public Response get(@PathParam("code") String code) {
         Project project = mapper.toApi(projects.get(code));
         return Tags.ok(project, project.version());
@@ -123,6 +142,9 @@ public class ProjectResource {
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "200", description = "the project after the change, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
+    @Operation(operationId = "replaceProject", summary = "Change a project",
+            description = "A full replace of the project (the path names its code), made only if it is still at the"
+                    + " version named by If-Match. Needs the editor role.")
     public Response replace(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProjectRequest request) {
         Project project = mapper.toApi(projects.replace(code, ifMatch, mapper.draft(request)));
@@ -135,6 +157,9 @@ public class ProjectResource {
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "200", description = "the project in its new status, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
+    @Operation(operationId = "changeProjectStatus", summary = "Move a project to another status",
+            description = "Moves the project along its lifecycle forward (e.g. preparation to implementation) or to"
+                    + " cancelled, with a reason; any other move is refused with 409. Needs the editor role.")
     public Response changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange change) {
         Project project = mapper.toApi(projects.changeStatus(code, change.status(), change.reason()));
         return Tags.ok(project, project.version());
@@ -143,6 +168,9 @@ public class ProjectResource {
     @GET
     @Path("{code}/history")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(operationId = "getProjectHistory", summary = "A project's history",
+            description = "Every version of the project, oldest first: who changed what, and why. Needs the viewer"
+                    + " role.")
     public List<ProjectVersion> history(@PathParam("code") String code) {
         return projects.history(code).stream().map(mapper::toApi).toList();
     }

@@ -1,5 +1,6 @@
 package org.urbaninvest.project.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,11 @@ import org.urbaninvest.project.domain.ZoneKind;
 import org.urbaninvest.project.domain.Codes;
 
 /** A zone as a client creates or replaces it; on PUT {@code code} may be left out (the path names it). */
+@Schema(example = """
+        {"code": "demo-park", "name": "Demo Park", "kind": "INDUSTRIAL_PARK", "parentCode": "caijia",
+        "areaKm2": 12.5, "population": 48000, "regionCode": "140105",
+        "description": "An industrial park in the east of the district"}
+        """)
 public record ZoneRequest(
         @NotNull(groups = OnCreate.class) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank @Size(max = Codes.NAME_MAX) String name,

@@ -1,5 +1,7 @@
 package org.urbaninvest.project.rest;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -35,6 +37,7 @@ import org.urbaninvest.platform.paging.Page;
 @Path("/api/v1/zones")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Zones", description = "The zone hierarchy: districts, parks and areas that projects are located in")
 public class ZoneResource {
 
     @Inject
@@ -45,6 +48,9 @@ public class ZoneResource {
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "201", description = "the new zone, version 1, with Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
+    @Operation(operationId = "registerZone", summary = "Register a zone",
+            description = "Creates a zone under its parent (none for a top-level zone). Needs the editor role; answers"
+                    + " 201 with Location and ETag \"1\".")
     public Response register(@Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ZoneRequest request,
             UriInfo uri) {
         Zone zone = ZoneMapper.toApi(zones.register(ZoneMapper.draft(request)));
@@ -53,6 +59,9 @@ public class ZoneResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @Operation(operationId = "listZones", summary = "List zones",
+            description = "A page of zones, ordered by code; with parent, only that zone's direct children. Needs the"
+                    + " viewer role.")
     public Page<Zone> list(@QueryParam("parent") String parent,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
@@ -65,6 +74,9 @@ public class ZoneResource {
     @RolesAllowed(Roles.VIEWER)
     @APIResponse(responseCode = "200", description = "the zone, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
+    @Operation(operationId = "getZone", summary = "Read a zone",
+            description = "The zone with its direct children; the ETag is its version, to send back as If-Match when"
+                    + " changing it. Needs the viewer role.")
     public Response get(@PathParam("code") String code) {
         Zone zone = ZoneMapper.toApi(zones.get(code));
         return Tags.ok(zone, zone.version());
@@ -75,6 +87,9 @@ public class ZoneResource {
     @RolesAllowed(Roles.EDITOR)
     @APIResponse(responseCode = "200", description = "the zone after the change, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
+    @Operation(operationId = "updateZone", summary = "Change a zone",
+            description = "A full replace of the zone (the path names its code), made only if it is still at the"
+                    + " version named by If-Match. Needs the editor role.")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ZoneRequest request) {
         Zone zone = ZoneMapper.toApi(zones.update(code, ifMatch, ZoneMapper.draft(request)));
@@ -84,7 +99,9 @@ public class ZoneResource {
     @GET
     @Path("{code}/history")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "The zone's versions, oldest first: when, by whom, and which fields changed from what to what")
+    @Operation(operationId = "getZoneHistory", summary = "A zone's history",
+            description = "Every version of the zone, oldest first: when, by whom (the token's subject), and which fields changed from what"
+                    + " to what. Needs the viewer role.")
     public List<Version> history(@PathParam("code") String code) {
         return zones.history(code);
     }

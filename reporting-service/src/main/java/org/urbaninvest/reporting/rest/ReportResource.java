@@ -17,7 +17,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +46,7 @@ import org.urbaninvest.reporting.service.ReportService;
  * response, so no response record of its own sits here.
  */
 @Path("/api/v1/reports")
-@Tag(name = "Reports")
+@Tag(name = "Reports", description = "Read models built from the events of project-service and investment-service")
 @RolesAllowed(Roles.VIEWER)
 public class ReportResource {
 
@@ -57,7 +59,12 @@ public class ReportResource {
     @GET
     @Path("/zones/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A zone's projects, agreements and rates; with its descendants unless includeSubzones=false")
+    @Operation(operationId = "getZoneReport", summary = "Report of a zone",
+            description = "A zone's projects, agreements and rates; with its descendants unless includeSubzones=false."
+                    + " Needs the viewer role.")
+    @APIResponse(responseCode = "200", description = "the zone's report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ZoneReport.class),
+                    examples = @ExampleObject(name = "zone", value = ReportExamples.ZONE_REPORT)))
     public ZoneReport zone(@PathParam("code") String code,
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
@@ -67,9 +74,13 @@ public class ReportResource {
     @GET
     @Path("/zones")
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "One summary row per zone (paged JSON, or every zone as CSV with Accept: text/csv)")
+    @Operation(operationId = "listZoneReports", summary = "Summary of every zone",
+            description = "One summary row per zone (paged JSON, or every zone as CSV with Accept: text/csv). Needs"
+                    + " the viewer role.")
     @APIResponse(responseCode = "200", description = "A page of zone reports, or every zone's report as CSV",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)),
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ZoneReport.class)),
+                    examples = @ExampleObject(name = "page", value = ReportExamples.ZONE_REPORTS)),
                     @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     public Response zones(@QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size,
@@ -85,8 +96,13 @@ public class ReportResource {
     @GET
     @Path("/zones/{code}/funnel")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Per stage the agreements reached and the conversion from the previous stage, and the days"
-            + " the agreements still in each stage have spent in it, as of a date (default today)")
+    @Operation(operationId = "getZoneFunnel", summary = "Funnel and ageing of a zone",
+            description = "Per stage the agreements reached and the conversion from the previous stage, and the days"
+                    + " the agreements still in each stage have spent in it, as of a date (default today). Needs the"
+                    + " viewer role.")
+    @APIResponse(responseCode = "200", description = "the zone's funnel",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Funnel.class),
+                    examples = @ExampleObject(name = "funnel", value = ReportExamples.FUNNEL)))
     public Funnel funnel(@PathParam("code") String code,
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @Parameter(description = "Only agreements with an investor of this kind")
@@ -101,7 +117,12 @@ public class ReportResource {
     @GET
     @Path("/zones/{code}/timeseries")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Intended (by intendedOn), signed (by signedOn) or funds in place (by receivedOn) per period")
+    @Operation(operationId = "getZoneTimeseries", summary = "Time series of a zone",
+            description = "Intended (by intendedOn), signed (by signedOn) or funds in place (by receivedOn) per"
+                    + " period. Needs the viewer role.")
+    @APIResponse(responseCode = "200", description = "the points, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TimeseriesPoint.class),
+                    examples = @ExampleObject(name = "monthly", value = ReportExamples.TIMESERIES)))
     public List<TimeseriesPoint> timeseries(@PathParam("code") String code, @QueryParam("metric") String metric,
             @QueryParam("interval") @DefaultValue("month") String interval,
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones) {
@@ -112,8 +133,13 @@ public class ReportResource {
     @GET
     @Path("/zones/{code}/findings")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Records of a zone that need attention today (stale intentions, signed but not started,"
-            + " no funds, over-disbursed, opportunity lists not matching), paged, with counts per rule")
+    @Operation(operationId = "getZoneFindings", summary = "Findings of a zone",
+            description = "Records of a zone that need attention today (stale intentions, signed but not started,"
+                    + " no funds, overdue milestones, over-disbursed, opportunity lists not matching), paged, with"
+                    + " counts per rule. Needs the viewer role.")
+    @APIResponse(responseCode = "200", description = "a page of the zone's findings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Findings.class),
+                    examples = @ExampleObject(name = "findings", value = ReportExamples.FINDINGS)))
     public Findings findings(@PathParam("code") String code,
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @Parameter(description = "Only the findings of this rule") @QueryParam("rule") String rule,
@@ -127,7 +153,12 @@ public class ReportResource {
     @GET
     @Path("/programmes/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A programme's declared figures against its registered projects, per category")
+    @Operation(operationId = "getProgrammeReport", summary = "Report of a programme",
+            description = "A programme's declared figures against its registered projects, per category. Needs the"
+                    + " viewer role.")
+    @APIResponse(responseCode = "200", description = "the programme's report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeReport.class),
+                    examples = @ExampleObject(name = "programme", value = ReportExamples.PROGRAMME_REPORT)))
     public ProgrammeReport programme(@PathParam("code") String code) {
         return reports.programme(code);
     }
@@ -135,7 +166,12 @@ public class ReportResource {
     @GET
     @Path("/catalogue")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The zones and programmes known to the reports, with names (for pickers)")
+    @Operation(operationId = "getCatalogue", summary = "Zones and programmes known to the reports",
+            description = "The zones and programmes known to the reports, with names (for pickers). Needs the viewer"
+                    + " role.")
+    @APIResponse(responseCode = "200", description = "the catalogue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catalogue.class),
+                    examples = @ExampleObject(name = "catalogue", value = ReportExamples.CATALOGUE)))
     public Catalogue catalogue() {
         return reports.catalogue();
     }

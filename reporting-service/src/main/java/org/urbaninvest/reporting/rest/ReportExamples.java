@@ -1,0 +1,78 @@
+package org.urbaninvest.reporting.rest;
+
+/** The examples of the reports' answers in the OpenAPI document; a page of zone reports reuses the zone's. */
+final class ReportExamples {
+
+    static final String ZONE_REPORT = """
+            {"zone": "caijia", "asOf": "2025-07-16T09:12:03Z",
+            "projects": {"count": 42, "estimatedInvestment": {"CNY": "9652000000.00"},
+            "byStatus": {"preparation": 10, "implementation": 25, "completion": 7, "cancelled": 1}},
+            "agreements": {"intended": {"count": 30, "amount": {"CNY": "3200000000.00"}},
+            "signed": {"count": 24, "amount": {"CNY": "2900000000.00"}},
+            "started": {"count": 18, "amount": {"CNY": "2100000000.00"}},
+            "operational": {"count": 6, "amount": {"CNY": "640000000.00"}},
+            "withdrawn": {"count": 2, "amount": {"CNY": "150000000.00"}},
+            "fundsInPlace": {"CNY": "1250000000.00"}},
+            "rates": {"signingByCount": 0.8, "signingByAmount": {"CNY": 0.9063}, "startByCount": 0.75,
+            "operationalByCount": 0.3333, "fundsInPlaceByAmount": {"CNY": 0.431}}}
+            """;
+
+    static final String ZONE_REPORTS = "{\"items\": [" + ZONE_REPORT + "], \"page\": 0, \"size\": 50, \"total\": 1}";
+
+    static final String TIMESERIES = """
+            [{"period": "2025-05", "count": 3, "amount": {"CNY": "480000.00"}},
+            {"period": "2025-06", "count": 0, "amount": {}},
+            {"period": "2025-07", "count": 1, "amount": {"CNY": "120000.00"}}]
+            """;
+
+    static final String PROGRAMME_REPORT = """
+            {"programme": "east-2025", "asOf": "2025-07-16T09:12:03Z",
+            "declared": {"projectCount": 12, "investment": {"amount": "860000000.00", "currency": "CNY"}},
+            "registered": {"projectCount": 11, "investment": {"CNY": "790000000.00"}}, "matches": false,
+            "categories": [{"code": "roads", "name": "Roads",
+            "declared": {"projectCount": 5, "investment": {"amount": "320000000.00", "currency": "CNY"}},
+            "registered": {"projectCount": 5, "investment": {"CNY": "320000000.00"}}, "matches": true}]}
+            """;
+
+    static final String CATALOGUE = """
+            {"asOf": "2025-07-16T09:12:03Z",
+            "zones": [{"code": "caijia", "name": "Caijia", "kind": "DISTRICT", "parentCode": "taiyuan"}],
+            "programmes": [{"code": "east-2025", "name": "East district opportunities 2025", "zoneCode": "caijia"}]}
+            """;
+
+    static final String REBUILD_STARTED = """
+            {"state": "RUNNING", "generation": 4, "startedAt": "2025-07-16T09:00:00Z", "eventsTotal": 0,
+            "eventsRead": 0}
+            """;
+
+    static final String REBUILD_RUNNING = """
+            {"state": "RUNNING", "generation": 4, "startedAt": "2025-07-16T09:00:00Z", "eventsTotal": 125000,
+            "eventsRead": 48000}
+            """;
+
+    private ReportExamples() {
+    }
+
+    static final String FUNNEL = """
+            {"zone": "taiyuan-xinzhou", "asOf": "2025-07-16T09:12:03Z", "asOfDate": "2025-07-16",
+            "includeSubzones": true, "investorKind": "PRIVATE",
+            "stages": [{"stage": "INTENDED", "reached": 89,
+            "current": {"count": 5, "medianDays": 240, "p90Days": 410, "maxDays": 455}},
+            {"stage": "SIGNED", "reached": 84, "conversion": 0.9438,
+            "current": {"count": 30, "medianDays": 120, "p90Days": 300, "maxDays": 380}},
+            {"stage": "STARTED", "reached": 54, "conversion": 0.6429,
+            "current": {"count": 40, "medianDays": 200, "p90Days": 500, "maxDays": 610}},
+            {"stage": "OPERATIONAL", "reached": 14, "conversion": 0.2593,
+            "current": {"count": 14, "medianDays": 90, "p90Days": 150, "maxDays": 170}}],
+            "withdrawn": 0}
+            """;
+
+    static final String FINDINGS = """
+            {"zone": "caijia", "asOf": "2025-07-16T09:12:03Z", "asOfDate": "2025-07-16",
+            "counts": {"intention-stale": 1, "over-disbursed": 0},
+            "items": [{"rule": "intention-stale", "severity": "warning",
+            "subject": {"type": "agreement", "id": "0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90"}, "zoneCode": "caijia",
+            "since": "2025-01-12", "detail": "intended on 2024-07-16 and not signed for 365 days"}],
+            "page": 0, "size": 50, "total": 1}
+            """;
+}
