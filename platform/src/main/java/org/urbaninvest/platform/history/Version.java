@@ -1,8 +1,10 @@
 package org.urbaninvest.platform.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -19,9 +21,9 @@ public record Version(long version, Instant at, String actor, String change, Lis
     /** A field of the representation and its value before and after the version. */
     @Schema(name = "FieldChange")
     public record FieldChange(String field,
-            @Schema(implementation = JsonNode.class, description = "the value before (any JSON value; null when absent)")
-            JsonNode from,
-            @Schema(implementation = JsonNode.class, description = "the value after (any JSON value; null when absent)")
-            JsonNode to) {
+            @Schema(anyOf = {String.class, BigDecimal.class, Boolean.class, List.class, Map.class},
+                    description = "the value before (any JSON value; null when absent)") JsonNode from,
+            @Schema(anyOf = {String.class, BigDecimal.class, Boolean.class, List.class, Map.class},
+                    description = "the value after (any JSON value; null when absent)") JsonNode to) {
     }
 }
