@@ -193,6 +193,8 @@ class EndToEndIT extends SystemTest {
                     assertThat(rows).containsKey(zone);
                     assertThat(Figures.zone(rows.get(zone))).as("row of %s, includeSubzones=%s", zone, subzones)
                             .isEqualTo(ledger.zoneFigures(zone, subzones));
+                    assertThat(Figures.revisions(rows.get(zone))).as("revisions of %s, includeSubzones=%s", zone,
+                            subzones).isEqualTo(ledger.revisions(zone, subzones));
                 }
             }
         });
@@ -208,8 +210,9 @@ class EndToEndIT extends SystemTest {
             for (String zone : ledger.zones()) {
                 CSVRecord row = byZone.get(zone);
                 assertThat(row).as("CSV row of %s", zone).isNotNull();
-                Map<String, String> expected = flatten(ledger.zoneFigures(zone, true),
-                        row.getParser().getHeaderNames());
+                Map<String, Object> figures = new LinkedHashMap<>(ledger.zoneFigures(zone, true));
+                figures.put("revisions", ledger.revisions(zone, true));
+                Map<String, String> expected = flatten(figures, row.getParser().getHeaderNames());
                 Map<String, String> actual = new LinkedHashMap<>();
                 expected.keySet().forEach(column -> actual.put(column, row.get(column)));
                 assertThat(actual).as("CSV row of %s", zone).isEqualTo(expected);
@@ -439,9 +442,12 @@ class EndToEndIT extends SystemTest {
             for (int i = 0; i < parts.length && value != null; i++) {
                 value = value instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(parts[i]) : null;
             }
-            boolean amount = column.matches(".*\\.(amount|estimatedInvestment|fundsInPlace)\\.[A-Z]{3}");
+            boolean amount = column.matches(".*\\.(amount|estimatedInvestment|fundsInPlace|original|current|change)"
+                    + "\\.[A-Z]{3}");
             boolean ratio = column.startsWith("rates.");
-            flat.put(column, value != null ? value.toString() : amount ? "0.00" : ratio ? "" : "?");
+            boolean count = column.startsWith("revisions.amendments.");
+            boolean today = column.equals("asOfDate"); // asked without asOf: the report as of now names no day
+            flat.put(column, value != null ? value.toString() : amount ? "0.00" : count ? "0" : ratio || today ? "" : "?");
         }
         return flat;
     }

@@ -57,6 +57,27 @@ public final class Figures {
         return figures;
     }
 
+    /** A zone report's {@code revisions}: totals without zeros, amendment counts without zeros. */
+    public static Map<String, Object> revisions(JsonNode report) {
+        JsonNode revisions = report.path("revisions");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (String set : List.of("intended", "signed")) {
+            Map<String, Object> revision = new LinkedHashMap<>();
+            for (String measure : List.of("original", "current", "change")) {
+                revision.put(measure, totals(revisions.path(set).path(measure)));
+            }
+            figures.put(set, revision);
+        }
+        Map<String, Object> amendments = new TreeMap<>();
+        revisions.path("amendments").fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isIntegralNumber() || entry.getValue().longValue() != 0) {
+                amendments.put(entry.getKey(), count(entry.getValue()));
+            }
+        });
+        figures.put("amendments", amendments);
+        return figures;
+    }
+
     public static Map<String, Object> programme(JsonNode report) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("programme", report.path("programme").asText(null));

@@ -68,6 +68,10 @@ public final class Ledger {
         LocalDate signedOn;
         final List<Disbursement> disbursements = new ArrayList<>();
         long version = 1;
+        /** The amounts as first recorded (at intention, at signing) and the amendments since: the revisions. */
+        final Money firstIntended;
+        Money firstSigned;
+        long amendments;
 
         Agreement(String id, String project, String zone, Money intended, LocalDate intendedOn) {
             this.id = id;
@@ -75,6 +79,7 @@ public final class Ledger {
             this.zone = zone;
             this.intended = intended;
             this.intendedOn = intendedOn;
+            this.firstIntended = intended;
         }
 
         public String id() {
@@ -139,6 +144,7 @@ public final class Ledger {
         Agreement agreement = agreement(id);
         agreement.stage = "SIGNED";
         agreement.signed = amount;
+        agreement.firstSigned = amount;
         agreement.signedOn = on;
         agreement.version++;
     }
@@ -158,6 +164,7 @@ public final class Ledger {
         if (signed != null) {
             agreement.signed = signed;
         }
+        agreement.amendments++;
         agreement.version++;
     }
 
@@ -265,6 +272,53 @@ public final class Ledger {
         figures.put("agreements", agreementFigures);
         figures.put("rates", rates);
         return figures;
+    }
+
+    /**
+     * The zone report's {@code revisions}, in {@link Figures#revisions}'s shape: over the intended set, the intended
+     * amounts as first recorded and as now, and the amendments in the intended amount's currency; over the signed
+     * set, the signed amounts as first recorded (at signing) and as now.
+     */
+    public synchronized Map<String, Object> revisions(String zone, boolean includeSubzones) {
+        Set<String> zones = includeSubzones ? subtree(zone) : Set.of(zone);
+        Totals intendedFirst = new Totals();
+        Totals intendedNow = new Totals();
+        Totals signedFirst = new Totals();
+        Totals signedNow = new Totals();
+        Map<String, Object> amendments = new TreeMap<>();
+        for (Agreement a : agreements.values()) {
+            if (!zones.contains(a.zone)) {
+                continue;
+            }
+            if (INTENDED_SET.contains(a.stage)) {
+                intendedFirst.add(a.firstIntended);
+                intendedNow.add(a.intended);
+                if (a.amendments > 0) {
+                    amendments.merge(a.intended.currency(), a.amendments, (x, y) -> (Long) x + (Long) y);
+                }
+            }
+            if (SIGNED_SET.contains(a.stage)) {
+                signedFirst.add(a.firstSigned);
+                signedNow.add(a.signed);
+            }
+        }
+        Map<String, Object> revisions = new LinkedHashMap<>();
+        revisions.put("intended", revision(intendedFirst, intendedNow));
+        revisions.put("signed", revision(signedFirst, signedNow));
+        revisions.put("amendments", amendments);
+        return revisions;
+    }
+
+    /** Original vs amended: the totals as first recorded, as now, and the difference (zeros left out). */
+    private static Map<String, Object> revision(Totals original, Totals current) {
+        Totals change = new Totals();
+        current.byCurrency.forEach((currency, amount) -> change.add(new Money(amount, currency)));
+        original.byCurrency.forEach((currency, amount) -> change.add(new Money(amount.negate(), currency)));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("original", original.json());
+        json.put("current", current.json());
+        json.put("change", change.json());
+        return json;
     }
 
     /** The programme report's figures, in {@link Figures#programme}'s shape. */
