@@ -4,11 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import org.urbaninvest.platform.json.WireEnum;
 
 /**
  * The rules that find records needing attention, each named as the {@code rule} parameter names it. The day-based
@@ -16,7 +14,7 @@ import java.util.stream.Collectors;
  * appears as days pass and disappears when the record moves on. A milestone is overdue from the day after its
  * {@code dueDate} until it is met ({@code status} met, or a {@code dateMet}).
  */
-public enum FindingRule {
+public enum FindingRule implements WireEnum {
     INTENTION_STALE("intention-stale", "warning"),
     SIGNED_NOT_STARTED("signed-not-started", "warning"),
     NO_FUNDS("no-funds", "warning"),
@@ -32,17 +30,10 @@ public enum FindingRule {
         this.severity = severity;
     }
 
-    public String code() {
+    /** The rule's name on the wire ({@code rule} parameter, a finding's {@code rule}): {@code intention-stale}, … */
+    @Override
+    public String value() {
         return code;
-    }
-
-    public static Optional<FindingRule> of(String code) {
-        return Arrays.stream(values()).filter(rule -> rule.code.equals(code)).findFirst();
-    }
-
-    /** {@code must be one of intention-stale, …}: the message for an unknown rule. */
-    public static String mustBeOneOf() {
-        return "must be one of " + Arrays.stream(values()).map(FindingRule::code).collect(Collectors.joining(", "));
     }
 
     /** Days past which an agreement's stage counts as stale. */
@@ -113,7 +104,7 @@ public enum FindingRule {
                                 list.registered().investment())));
             }
         }
-        findings.sort(Comparator.comparing((Finding f) -> of(f.rule()).orElseThrow().ordinal())
+        findings.sort(Comparator.comparing((Finding f) -> WireEnum.fromValue(FindingRule.class, f.rule()).ordinal())
                 .thenComparing(Finding::since, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(f -> f.subject().type())
                 .thenComparing(f -> f.subject().id() != null ? f.subject().id() : f.subject().code())

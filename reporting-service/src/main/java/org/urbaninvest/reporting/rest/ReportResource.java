@@ -145,9 +145,7 @@ public class ReportResource {
             @Parameter(description = "Only the findings of this rule") @QueryParam("rule") String rule,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
-        FindingRule selected = rule == null || rule.isBlank() ? null : FindingRule.of(rule.strip())
-                .orElseThrow(() -> ProblemException.badRequest("rule", FindingRule.mustBeOneOf()));
-        return reports.findings(code, includeSubzones, selected, page, size);
+        return reports.findings(code, includeSubzones, WireEnum.parameter(FindingRule.class, "rule", rule), page, size);
     }
 
     @GET

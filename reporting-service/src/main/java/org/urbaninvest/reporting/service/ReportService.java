@@ -210,10 +210,10 @@ public class ReportService {
                     view.milestoneFacts(code, includeSubzones), lists, day, thresholds);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (FindingRule each : FindingRule.values()) {
-                counts.put(each.code(), all.stream().filter(f -> f.rule().equals(each.code())).count());
+                counts.put(each.value(), all.stream().filter(f -> f.rule().equals(each.value())).count());
             }
             List<Finding> selected = rule == null ? all
-                    : all.stream().filter(f -> f.rule().equals(rule.code())).toList();
+                    : all.stream().filter(f -> f.rule().equals(rule.value())).toList();
             List<Finding> items = selected.stream().skip((long) page * size).limit(size).toList();
             return new Findings(code, view.asOf(), day, counts, items, page, size, selected.size());
         });
