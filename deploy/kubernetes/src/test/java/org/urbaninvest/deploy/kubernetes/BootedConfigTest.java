@@ -32,6 +32,8 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.urbaninvest.launcher.KafkaBroker;
@@ -47,7 +49,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
  * for an extension the service lacks, a misspelt key. Only what must differ outside a cluster is rewritten: hosts
  * and ports, the files mounted from Secrets, and the Kafka listener's TLS and SASL (the local broker has none).
  * Since Quarkus does not report an environment variable it cannot use, each QUARKUS_* variable must also belong
- * to a configuration root of one of the application's extensions.
+ * to a configuration root of one of the application's extensions. The three services boot side by side (they
+ * share only the database server and the broker), so the test costs about one boot, not three.
  */
 @RequiresKubectl
 class BootedConfigTest {
@@ -86,6 +89,7 @@ class BootedConfigTest {
 
     @ParameterizedTest
     @MethodSource("services")
+    @Execution(ExecutionMode.CONCURRENT)
     void theServiceBootsWithTheProdEnvironmentAndKnowsEveryKey(String service) throws Exception {
         Path jar = ServiceConfig.module(service).resolve("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("%s is built (mvn package)", service).isRegularFile();
