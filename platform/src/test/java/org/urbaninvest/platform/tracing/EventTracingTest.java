@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,8 @@ import org.urbaninvest.platform.outbox.OutboxTable;
 import org.urbaninvest.testsupport.KafkaTestClient;
 import org.urbaninvest.testsupport.Tokens;
 
-/** With tracing on, a write's trace goes from the request to the outbox row, the relay's publish and the consumer. */
+/** With tracing on (as always: only sampling differs), a write's trace goes from the request to the outbox row, the relay's publish and the consumer. */
 @QuarkusTest
-@TestProfile(TracingProfile.class)
 class EventTracingTest {
 
     private final KafkaTestClient kafka = KafkaTestClient.ofTestInfrastructure();
