@@ -5,7 +5,12 @@
   var API = '/api/v1/reports';
   var TOKEN_KEY = 'urbaninvest.token';
   var COLORS = { intended: '#9db4d3', signed: '#1f5fa8', declared: '#c9d3df', registered: '#2e8b57', line: '#1f5fa8' };
-  var state = { token: null, catalogue: null, reports: {}, zone: null, programme: null, currency: null, charts: {} };
+  var state = { token: null, catalogue: null, reports: {}, zone: null, programme: null, currency: null, asOf: null,
+    charts: {} };
+  var STAGES = { INTENDED: 'Intended', SIGNED: 'Signed', STARTED: 'Started', OPERATIONAL: 'Operational' };
+  /** Where a finding's subject is in the suite's API (the paths the Ingress routes to its owner). */
+  var SUBJECTS = { agreement: '/api/v1/agreements/', project: '/api/v1/projects/' };
+  var FINDINGS_SHOWN = 50;
 
   // ---------- formatting ----------
   var numberFormat = new Intl.NumberFormat('en-US');
@@ -30,6 +35,7 @@
     var token = fragment('token');
     state.zone = fragment('zone');
     state.programme = fragment('programme');
+    state.asOf = fragment('asOf');
     if (token) {
       sessionStorage.setItem(TOKEN_KEY, token);
       history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -48,10 +54,13 @@
       });
   }
 
+  /** The as-of parameter of the reports that take one: '' when the figures are as they stand now. */
+  function asOfParameter(separator) { return state.asOf ? separator + 'asOf=' + state.asOf : ''; }
+
   function getAllZones() {
     var items = [];
     function page(n) {
-      return get(API + '/zones?size=500&page=' + n).then(function (body) {
+      return get(API + '/zones?size=500&page=' + n + asOfParameter('&')).then(function (body) {
         items = items.concat(body.items);
         return items.length < body.total && body.items.length > 0 ? page(n + 1) : items;
       });
@@ -259,9 +268,10 @@
 
   function round2(v) { return Math.round(v * 100) / 100; }
 
+  /** The opportunity lists of the chosen zone and its subzones: the panel offers no other. */
   function fillProgrammePicker() {
     var picker = document.getElementById('programme-picker');
-    var programmes = state.catalogue.programmes;
+    var programmes = state.catalogue.programmes.filter(function (p) { return isInside(p.zoneCode, state.zone); });
     picker.innerHTML = '';
     programmes.forEach(function (p) {
       var option = document.createElement('option');
@@ -269,9 +279,8 @@
       option.textContent = p.name;
       picker.appendChild(option);
     });
-    var inZone = programmes.filter(function (p) { return isInside(p.zoneCode, state.zone); });
     if (!state.programme || !programmes.some(function (p) { return p.code === state.programme; })) {
-      state.programme = inZone.length ? inZone[0].code : (programmes.length ? programmes[0].code : null);
+      state.programme = programmes.length ? programmes[0].code : null;
     }
     picker.value = state.programme || '';
     picker.disabled = programmes.length === 0;
@@ -281,7 +290,7 @@
     var status = document.getElementById('programme-status');
     if (!state.programme) {
       status.textContent = '';
-      emptyChart('programme-chart', 'No opportunity list published yet');
+      emptyChart('programme-chart', 'No opportunity list published in this zone or its subzones');
       return Promise.resolve();
     }
     return get(API + '/programmes/' + encodeURIComponent(state.programme)).then(function (report) {
@@ -366,6 +375,127 @@
       });
   }
 
+  function days(n) { return n === null || n === undefined ? '—' : count(n); }
+
+  function cell(row, text, className) {
+    var td = document.createElement('td');
+    td.textContent = text;
+    if (className) { td.className = className; }
+    row.appendChild(td);
+    return td;
+  }
+
+  function renderFunnel() {
+    var path = API + '/zones/' + encodeURIComponent(state.zone) + '/funnel' + asOfParameter('?');
+    return get(path).then(function (funnel) {
+      document.getElementById('funnel-unit').textContent = 'agreements, days to the end of ' + funnel.asOfDate +
+        (funnel.withdrawn ? ' · ' + count(funnel.withdrawn) + ' withdrawn' : '');
+      var body = document.querySelector('#funnel-table tbody');
+      body.innerHTML = '';
+      funnel.stages.forEach(function (stage) {
+        var row = document.createElement('tr');
+        row.dataset.stage = stage.stage;
+        cell(row, STAGES[stage.stage] || stage.stage);
+        cell(row, count(stage.reached));
+        cell(row, percent(stage.conversion));
+        cell(row, count(stage.current.count));
+        cell(row, days(stage.current.medianDays));
+        cell(row, days(stage.current.p90Days));
+        cell(row, days(stage.current.maxDays));
+        body.appendChild(row);
+      });
+      if (!funnel.stages.some(function (stage) { return stage.reached > 0; })) {
+        emptyChart('funnel-chart', 'No agreements by ' + funnel.asOfDate);
+        return;
+      }
+      var names = funnel.stages.map(function (stage) { return STAGES[stage.stage] || stage.stage; });
+      chart('funnel-chart').setOption({
+        animation: false,
+        textStyle: baseText,
+        color: [COLORS.signed, COLORS.intended],
+        legend: { top: 0, data: ['Reached', 'Median days in stage'] },
+        grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (items) {
+          var stage = funnel.stages[items[0].dataIndex];
+          return names[items[0].dataIndex] + '<br>' + count(stage.reached) + ' reached · ' + percent(stage.conversion) +
+            ' of the previous stage<br>' + count(stage.current.count) + ' in it now · median ' +
+            days(stage.current.medianDays) + ' d, 90th pct. ' + days(stage.current.p90Days) + ' d, max ' +
+            days(stage.current.maxDays) + ' d';
+        } },
+        xAxis: { type: 'category', data: names },
+        yAxis: [{ type: 'value', name: 'agreements', minInterval: 1 }, { type: 'value', name: 'days', minInterval: 1 }],
+        series: [
+          { name: 'Reached', type: 'bar', data: funnel.stages.map(function (stage) { return stage.reached; }),
+            label: { show: true, position: 'top' } },
+          { name: 'Median days in stage', type: 'bar', yAxisIndex: 1,
+            data: funnel.stages.map(function (stage) { return stage.current.medianDays || 0; }),
+            label: { show: true, position: 'top', formatter: function (p) {
+              return funnel.stages[p.dataIndex].current.count ? p.value + ' d' : '';
+            } } }
+        ]
+      }, true);
+    });
+  }
+
+  /** A link to a finding's subject: a programme opens in the opportunity-list panel, the others in the API. */
+  function subjectLink(subject) {
+    var link = document.createElement('a');
+    var name = subject.type === 'agreement' ? subject.id : subject.code;
+    // an agreement's id is a UUID: its first part tells it apart in the table, the whole is in the link and its title
+    link.textContent = subject.type + ' ' + (subject.type === 'agreement' ? name.split('-')[0] + '…' : name);
+    link.title = subject.type + ' ' + name;
+    link.dataset.subject = subject.type;
+    if (subject.type === 'programme') {
+      link.href = '#programme=' + encodeURIComponent(name);
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        state.programme = name;
+        document.getElementById('programme-picker').value = name;
+        renderProgramme().catch(failed);
+        document.getElementById('programme-chart').scrollIntoView({ behavior: 'smooth', block: 'center' });
+      });
+    } else {
+      link.href = SUBJECTS[subject.type] + encodeURIComponent(name);
+      link.target = '_blank';
+      link.rel = 'noopener';
+    }
+    return link;
+  }
+
+  function renderFindings() {
+    var path = API + '/zones/' + encodeURIComponent(state.zone) + '/findings?size=' + FINDINGS_SHOWN;
+    return get(path).then(function (findings) {
+      document.getElementById('findings-unit').textContent = 'records needing attention on ' + findings.asOfDate +
+        (state.asOf ? ' (today, whatever the as-of day)' : '');
+      var counts = document.getElementById('findings-counts');
+      counts.innerHTML = '';
+      Object.keys(findings.counts).filter(function (rule) { return findings.counts[rule] > 0; }).forEach(function (rule) {
+        var chip = document.createElement('span');
+        chip.className = 'rule-count';
+        chip.dataset.rule = rule;
+        chip.textContent = rule + ': ' + count(findings.counts[rule]);
+        counts.appendChild(chip);
+      });
+      if (!counts.childNodes.length) { counts.textContent = 'Nothing needs attention.'; }
+      var body = document.querySelector('#findings-table tbody');
+      body.innerHTML = '';
+      findings.items.forEach(function (finding) {
+        var row = document.createElement('tr');
+        cell(row, finding.severity, 'severity-' + finding.severity);
+        cell(row, finding.rule);
+        cell(row, '').appendChild(subjectLink(finding.subject));
+        var zone = zoneByCode(finding.zoneCode);
+        cell(row, zone ? zone.name : finding.zoneCode);
+        cell(row, finding.since || '—');
+        cell(row, finding.detail);
+        body.appendChild(row);
+      });
+      document.getElementById('findings-more').textContent = findings.total > findings.items.length
+        ? 'The first ' + count(findings.items.length) + ' of ' + count(findings.total) + ' (GET ' + path.replace(/\?.*/, '') +
+          '?page=… for the rest).' : '';
+    });
+  }
+
   function render() {
     var report = state.reports[state.zone];
     var zone = zoneByCode(state.zone);
@@ -375,6 +505,7 @@
     document.getElementById('zone-scope').textContent = zone.kind.replace(/_/g, ' ').toLowerCase() +
       (parent ? ' in ' + parent.name : '') + (children ? ' · figures include its ' + children + ' subzone' + (children > 1 ? 's' : '') : '');
     document.getElementById('as-of').textContent = report.asOf ? new Date(report.asOf).toLocaleString('en-GB', { timeZone: 'UTC' }) + ' UTC' : '—';
+    document.getElementById('as-of-day').textContent = report.asOfDate ? 'Agreements as of the end of ' + report.asOfDate + ' ·' : '';
     fillCurrencyPicker(report);
     renderKpis(report);
     renderZonesChart();
@@ -382,7 +513,7 @@
     var nothing = report.agreements.intended.count === 0 && report.agreements.withdrawn.count === 0 && report.projects.count === 0;
     message(nothing ? 'No data yet for ' + zone.name + ': no project or agreement has been reported for it.' : '', false);
     document.body.dataset.state = 'loading';
-    return Promise.all([renderProgramme(), renderMonths()]).then(function () {
+    return Promise.all([renderProgramme(), renderMonths(), renderFunnel(), renderFindings()]).then(function () {
       document.body.dataset.state = 'ready';
     });
   }
@@ -391,6 +522,11 @@
     show('sign-in', false);
     show('sign-out', true);
     document.body.dataset.state = 'loading';
+    var today = new Date().toISOString().slice(0, 10);
+    var picker = document.getElementById('as-of-picker');
+    picker.max = today;
+    if (state.asOf && !(state.asOf >= picker.min && state.asOf <= today)) { state.asOf = null; }
+    picker.value = state.asOf || '';
     return Promise.all([get(API + '/catalogue'), getAllZones()]).then(function (results) {
       state.catalogue = results[0];
       state.reports = {};
@@ -408,8 +544,18 @@
     }).catch(failed);
   }
 
+  /** Every zone's report again (the zones chart compares them), after the as-of day changed. */
+  function refreshAll() {
+    document.body.dataset.state = 'loading';
+    return getAllZones().then(function (reports) {
+      reports.forEach(function (r) { state.reports[r.zone] = r; });
+      return render();
+    }).catch(failed);
+  }
+
   function refreshZone() {
-    return get(API + '/zones/' + encodeURIComponent(state.zone)).then(function (report) {
+    document.body.dataset.state = 'loading';
+    return get(API + '/zones/' + encodeURIComponent(state.zone) + asOfParameter('?')).then(function (report) {
       state.reports[state.zone] = report;
       return render();
     }).catch(failed);
@@ -438,6 +584,10 @@
     document.getElementById('currency-picker').addEventListener('change', function (event) {
       state.currency = event.target.value;
       render().catch(failed);
+    });
+    document.getElementById('as-of-picker').addEventListener('change', function (event) {
+      state.asOf = event.target.value || null;
+      refreshAll();
     });
     document.getElementById('programme-picker').addEventListener('change', function (event) {
       state.programme = event.target.value;

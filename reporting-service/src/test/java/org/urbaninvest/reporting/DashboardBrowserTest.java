@@ -26,8 +26,11 @@ import org.urbaninvest.testsupport.Tokens;
 
 /**
  * The dashboard in headless Chromium against the running service with demo-like data: it loads without a
- * console error, its KPI cards show the API's numbers, its three charts are drawn, and it says so when the token
- * is missing, rejected or lacks the role, and when a zone has no data yet. The screenshot is kept as {@code target/dashboard.png}.
+ * console error, its KPI cards show the API's numbers, its charts are drawn, the funnel and the findings tables show
+ * the API's figures (Taiyuan–Xinzhou's 5 intentions not signed), the "as of" picker moves the figures to that day,
+ * the opportunity-list panel offers only the lists of the zone and its subzones, and it says so when the token is
+ * missing, rejected or lacks the role, and when a zone has no data yet. The screenshot is kept as
+ * {@code target/dashboard.png}.
  */
 @QuarkusTest
 class DashboardBrowserTest {
@@ -74,14 +77,52 @@ class DashboardBrowserTest {
                         .asText());
             }
             assertThat(shown).isEqualTo(expectedKpis(report));
-            for (String chart : List.of("zones-chart", "programme-chart", "months-chart")) {
+            for (String chart : List.of("zones-chart", "months-chart", "funnel-chart")) {
                 int drawn = browser.evaluate("document.querySelectorAll('#" + chart + " svg path').length").asInt();
                 assertThat(drawn).as("shapes drawn in #%s", chart).isGreaterThan(5);
             }
             assertThat(browser.evaluate("document.querySelectorAll('#zones-chart svg text').length").asInt())
                     .as("zone names and values are labelled").isGreaterThanOrEqualTo(8);
             assertThat(browser.evaluate("location.hash").asText()).as("the token leaves the address bar").isEmpty();
+            JsonNode funnel = Api.json("/api/v1/reports/zones/" + demo.zone() + "/funnel");
+            assertThat(funnel.at("/stages/0/current/count").asInt()).as("intentions not signed").isEqualTo(5);
+            assertThat(funnelShown(browser)).isEqualTo(funnelRows(funnel));
+            JsonNode findings = Api.json("/api/v1/reports/zones/" + demo.zone() + "/findings?size=50");
+            assertThat(findings.at("/counts/intention-stale").asInt()).isEqualTo(5);
+            assertThat(browser.evaluate("document.querySelectorAll('#findings-table tbody tr').length").asInt())
+                    .isEqualTo(findings.get("items").size());
+            assertThat(browser.evaluate("Array.from(document.querySelectorAll('#findings-counts [data-rule]'))"
+                    + ".map(c => c.textContent).join('|')").asText())
+                    .isEqualTo("intention-stale: 5|signed-not-started: " + findings.at("/counts/signed-not-started"));
+            assertThat(browser.evaluate("document.querySelector('#findings-table tbody tr a').getAttribute('href')")
+                    .asText()).isEqualTo("/api/v1/agreements/" + findings.at("/items/0/subject/id").asText());
+            assertThat(browser.evaluate("document.getElementById('programme-picker').options.length").asInt())
+                    .as("opportunity lists in Taiyuan–Xinzhou and its parks").isZero();
             browser.screenshot(target.resolve("dashboard.png"));
+            assertThat(browser.errors()).as("console errors").isEmpty();
+
+            // as of a day: the figures of the end of that day, the funnel measured to it
+            browser.evaluate("(() => { const p = document.getElementById('as-of-picker'); p.value = '2022-06-30';"
+                    + " p.dispatchEvent(new Event('change')); return true; })()");
+            awaitState(browser, "ready");
+            JsonNode then = Api.json("/api/v1/reports/zones/" + demo.zone() + "?asOf=2022-06-30");
+            assertThat(then.at("/agreements/intended/count").asInt()).as("intended by mid-2022")
+                    .isLessThan(report.at("/agreements/intended/count").asInt());
+            assertThat(browser.evaluate("document.querySelector('[data-kpi=\"intendedCount\"]').textContent")
+                    .asText()).isEqualTo(count(then.at("/agreements/intended/count").asLong()));
+            assertThat(browser.evaluate("document.getElementById('as-of-day').textContent").asText())
+                    .contains("2022-06-30");
+            assertThat(funnelShown(browser)).isEqualTo(funnelRows(
+                    Api.json("/api/v1/reports/zones/" + demo.zone() + "/funnel?asOf=2022-06-30")));
+
+            // a zone with an opportunity list in a subzone: the panel offers it and draws it
+            browser.evaluate("(() => { const p = document.getElementById('zone-picker'); p.value = '" + demo.city()
+                    + "'; p.dispatchEvent(new Event('change')); return true; })()");
+            awaitState(browser, "ready");
+            assertThat(browser.evaluate("Array.from(document.getElementById('programme-picker').options)"
+                    + ".map(o => o.value).join('|')").asText()).isEqualTo(demo.programme());
+            assertThat(browser.evaluate("document.querySelectorAll('#programme-chart svg path').length").asInt())
+                    .as("shapes drawn in #programme-chart").isGreaterThan(5);
             assertThat(browser.errors()).as("console errors").isEmpty();
 
             int before = browser.errors().size();
@@ -115,6 +156,31 @@ class DashboardBrowserTest {
                     .contains("no token was given");
             assertThat(browser.evaluate("document.getElementById('sign-in').hidden").asBoolean()).isFalse();
         }
+    }
+
+    /** The funnel table as shown: per stage, the stage, reached, conversion, in it now, median, p90, max days. */
+    private static List<String> funnelShown(Chromium browser) throws java.io.IOException {
+        return List.of(browser.evaluate("Array.from(document.querySelectorAll('#funnel-table tbody tr'))"
+                + ".map(r => Array.from(r.cells).map(c => c.textContent).join(' ')).join('\\n')").asText().split("\n"));
+    }
+
+    /** What the funnel table must read, from the API's funnel. */
+    private static List<String> funnelRows(JsonNode funnel) {
+        Map<String, String> names = Map.of("INTENDED", "Intended", "SIGNED", "Signed", "STARTED", "Started",
+                "OPERATIONAL", "Operational");
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode stage : funnel.get("stages")) {
+            JsonNode current = stage.get("current");
+            rows.add(String.join(" ", names.get(stage.get("stage").asText()), count(stage.get("reached").asLong()),
+                    stage.get("conversion").isNull() ? "—" : percent(stage.get("conversion").decimalValue()),
+                    count(current.get("count").asLong()), days(current.get("medianDays")), days(current.get("p90Days")),
+                    days(current.get("maxDays"))));
+        }
+        return rows;
+    }
+
+    private static String days(JsonNode value) {
+        return value.isNull() ? "—" : count(value.asLong());
     }
 
     private static void awaitState(Chromium browser, String state) throws java.io.IOException {

@@ -3,13 +3,10 @@ package org.urbaninvest.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.urbaninvest.platform.time.Clock;
 
 /**
  * Findings of a zone on 2024-06-01 (the clock), thresholds at their defaults (180, 365, 365 days):
@@ -31,12 +28,7 @@ class FindingsTest {
 
     @BeforeEach
     void fixTheClock() {
-        clockAt("2024-06-01T12:00:00Z");
-    }
-
-    private static void clockAt(String instant) {
-        QuarkusMock.installMockForType(new Clock(java.time.Clock.fixed(Instant.parse(instant), ZoneOffset.UTC)),
-                Clock.class);
+        TestClock.at("2024-06-01T12:00:00Z");
     }
 
     @Test
@@ -72,14 +64,16 @@ class FindingsTest {
         assertThat(Api.text(all, "/asOfDate")).isEqualTo("2024-06-01");
         assertThat(all.get("items").get(0).toString()).isEqualTo("{\"rule\":\"intention-stale\",\"severity\":\"warning\","
                 + "\"subject\":{\"type\":\"agreement\",\"id\":\"" + f2.id() + "\",\"code\":null},\"zoneCode\":\"" + zone
-                + "\",\"since\":\"2024-06-01\",\"detail\":\"intended on 2023-12-03, not signed after 181 days\"}");
+                + "\",\"since\":\"2024-06-01\",\"detail\":\"intended on 2023-12-03, not signed after 181 days\","
+                + "\"key\":\"intention-stale/agreement/" + f2.id() + "\"}");
         assertFinding(all.get("items").get(1), "signed-not-started", f3.id(), "2024-05-01");
         assertFinding(all.get("items").get(2), "no-funds", f4.id(), "2024-03-01");
         assertThat(Api.text(all.get("items").get(2), "/detail")).isEqualTo("last disbursement on 2023-03-01, none in 458 days");
         assertThat(all.get("items").get(3).toString()).isEqualTo("{\"rule\":\"milestone-overdue\","
                 + "\"severity\":\"warning\",\"subject\":{\"type\":\"project\",\"id\":null,\"code\":\"" + p.code
                 + "\"},\"zoneCode\":\"" + zone + "\",\"since\":\"2024-06-01\","
-                + "\"detail\":\"milestone completion due on 2024-05-31 is scheduled\"}");
+                + "\"detail\":\"milestone completion due on 2024-05-31 is scheduled\","
+                + "\"key\":\"milestone-overdue/project/" + p.code + "/completion\"}");
         assertThat(all.get("items").get(4).get("subject").toString())
                 .isEqualTo("{\"type\":\"programme\",\"id\":null,\"code\":\"" + list + "\"}");
         assertThat(Api.text(all.get("items").get(4), "/rule")).isEqualTo("list-mismatch");
@@ -87,6 +81,8 @@ class FindingsTest {
         assertThat(Api.text(all.get("items").get(5), "/rule")).isEqualTo("list-mismatch");
         assertThat(all.get("items").get(4).get("detail").asText() + all.get("items").get(5).get("detail").asText())
                 .contains("the list declared 2 projects").contains("category parks declared 1 projects");
+        assertThat(List.of(Api.text(all.get("items").get(4), "/key"), Api.text(all.get("items").get(5), "/key")))
+                .containsExactlyInAnyOrder("list-mismatch/programme/" + list, "list-mismatch/programme/" + list + "/parks");
         assertFinding(all.get("items").get(6), "over-disbursed", f5.id(), "2024-02-10");
         assertThat(Api.text(all.get("items").get(6), "/severity")).isEqualTo("error");
 
@@ -100,7 +96,7 @@ class FindingsTest {
         assertThat(second.get("total").asInt()).isEqualTo(7);
 
         // a day later F1 passes its threshold; signing F2 clears its finding
-        clockAt("2024-06-02T00:00:00Z");
+        TestClock.at("2024-06-02T00:00:00Z");
         f2.sign("10", "CNY", "2024-06-01").send();
         JsonNode later = Api.await(findings + "?rule=intention-stale",
                 r -> r.at("/items/0/subject/id").asText().equals(f1.id()));

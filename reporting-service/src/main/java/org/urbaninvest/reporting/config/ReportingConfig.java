@@ -13,8 +13,14 @@ public interface ReportingConfig {
 
     Findings findings();
 
-    /** The thresholds of the day-based finding rules, in days ("more than … days"). */
+    /**
+     * The thresholds of the day-based finding rules, in days ("more than … days"), and the publication of new and
+     * cleared findings on zone-findings.v1.
+     */
     interface Findings {
+
+        /** When every zone is evaluated again (Quarkus cron, UTC): time-based findings appear as days pass. */
+        String DEFAULT_DAILY = "0 5 0 * * ?";
 
         /** INTENDED and not signed. */
         @WithDefault("180")
@@ -27,6 +33,21 @@ public interface ReportingConfig {
         /** STARTED with a signed amount and no disbursement (since the start or the last one). */
         @WithDefault("365")
         int noFundsDays();
+
+        /** Whether this instance publishes zone-findings.v1 (and re-evaluates the zones daily). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The daily re-evaluation's schedule; {@link #DEFAULT_DAILY} by default. */
+        @WithDefault(DEFAULT_DAILY)
+        String daily();
+
+        /** Creates the topic as compacted at start-up when it is missing (off where Strimzi manages topics). */
+        @WithDefault("true")
+        boolean createTopic();
+
+        @WithDefault("3")
+        int partitions();
     }
 
     interface Summaries {

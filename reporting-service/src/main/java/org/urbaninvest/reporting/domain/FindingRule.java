@@ -55,8 +55,14 @@ public enum FindingRule implements WireEnum {
             ProgrammeReport.Declared declared, ProgrammeReport.Registered registered) {
     }
 
-    Finding finding(Finding.Subject subject, String zoneCode, LocalDate since, String detail) {
-        return new Finding(code, severity, subject, zoneCode, since, detail);
+    /**
+     * A finding of this rule; {@code part} tells apart the findings of one rule about one subject (a project's
+     * milestone, a programme's category), {@code null} when there is one at most.
+     */
+    Finding finding(Finding.Subject subject, String part, String zoneCode, LocalDate since, String detail) {
+        String key = code + "/" + subject.type() + "/" + (subject.id() != null ? subject.id() : subject.code())
+                + (part == null ? "" : "/" + part);
+        return new Finding(code, severity, subject, zoneCode, since, detail, key);
     }
 
     /** Every finding on {@code day}, in rule order, then by {@code since} and subject. */
@@ -89,15 +95,15 @@ public enum FindingRule implements WireEnum {
             ProjectState.Milestone milestone = facts.milestone();
             boolean met = "met".equals(milestone.status()) || milestone.dateMet() != null;
             if (milestone.dueDate() != null && milestone.dueDate().isBefore(day) && !met) {
-                findings.add(MILESTONE_OVERDUE.finding(Finding.Subject.project(facts.project()), facts.zoneCode(),
-                        milestone.dueDate().plusDays(1), String.format("milestone %s due on %s is %s",
+                findings.add(MILESTONE_OVERDUE.finding(Finding.Subject.project(facts.project()), milestone.code(),
+                        facts.zoneCode(), milestone.dueDate().plusDays(1), String.format("milestone %s due on %s is %s",
                                 milestone.code(), milestone.dueDate(), milestone.status())));
             }
         }
         for (ListFacts list : lists) {
             if (!ProgrammeReport.matches(list.declared(), list.registered())) {
-                findings.add(LIST_MISMATCH.finding(Finding.Subject.programme(list.programme()), list.zoneCode(),
-                        list.publishedOn(), String.format("%s declared %d projects, %s %s; registered %d, %s",
+                findings.add(LIST_MISMATCH.finding(Finding.Subject.programme(list.programme()), list.category(),
+                        list.zoneCode(), list.publishedOn(), String.format("%s declared %d projects, %s %s; registered %d, %s",
                                 list.category() == null ? "the list" : "category " + list.category(),
                                 list.declared().projectCount(), list.declared().investment().amount().toPlainString(),
                                 list.declared().investment().currency(), list.registered().projectCount(),
@@ -119,7 +125,7 @@ public enum FindingRule implements WireEnum {
         }
         long days = ChronoUnit.DAYS.between(from, day);
         if (days > threshold) {
-            findings.add(rule.finding(subject, a.zoneCode(), from.plusDays(threshold + 1L),
+            findings.add(rule.finding(subject, null, a.zoneCode(), from.plusDays(threshold + 1L),
                     String.format(detail, from, days)));
         }
     }
@@ -139,7 +145,7 @@ public enum FindingRule implements WireEnum {
             if (sum.compareTo(a.signedAmount()) > 0) {
                 BigDecimal total = received.stream().map(x -> x.amount().amount()).reduce(BigDecimal.ZERO,
                         BigDecimal::add);
-                findings.add(OVER_DISBURSED.finding(subject, a.zoneCode(), d.receivedOn(), String.format(
+                findings.add(OVER_DISBURSED.finding(subject, null, a.zoneCode(), d.receivedOn(), String.format(
                         "funds in place %s %s above the signed amount %s %s", total.toPlainString(), a.currency(),
                         a.signedAmount().toPlainString(), a.currency())));
                 return;

@@ -2,7 +2,7 @@ package org.urbaninvest.reporting.events;
 
 import java.util.List;
 
-/** The topics the projections are built from, and the one the service publishes. */
+/** The topics the projections are built from, and the ones the service publishes. */
 public final class Topics {
 
     public static final String ZONES = "zones.v1";
@@ -13,6 +13,7 @@ public final class Topics {
     public static final List<String> CONSUMED = List.of(ZONES, PROGRAMMES, PROJECTS, INVESTORS, AGREEMENTS);
 
     public static final String ZONE_SUMMARIES = "zone-summaries.v1";
+    public static final String ZONE_FINDINGS = "zone-findings.v1";
     /** Where the records that cannot be applied go, with the reason in their headers. */
     public static final String DEAD_LETTERS = "reporting-service.dlq";
 

@@ -1,11 +1,16 @@
 package org.urbaninvest.reporting.mapping;
 
+import java.time.LocalDate;
+import java.util.List;
+import org.urbaninvest.reporting.domain.Finding;
+import org.urbaninvest.reporting.domain.FindingChanges;
 import org.urbaninvest.reporting.domain.ZoneReport;
+import org.urbaninvest.reporting.events.ZoneFindingsPayload;
 import org.urbaninvest.reporting.events.ZoneSummaryPayload;
 
 /**
- * Report → event payload, field by field: the summaries topic's contract changes only here, never as a side
- * effect of a change to the read model or the REST representation.
+ * Report → event payload, field by field: the contracts of the summaries and findings topics change only here,
+ * never as a side effect of a change to the read model or the REST representation.
  */
 public final class EventPayloads {
 
@@ -26,5 +31,17 @@ public final class EventPayloads {
 
     private static ZoneSummaryPayload.Measure measure(ZoneReport.Measure m) {
         return new ZoneSummaryPayload.Measure(m.count(), m.amount());
+    }
+
+    public static ZoneFindingsPayload zoneFindings(String zone, LocalDate day, FindingChanges changes,
+            List<Finding> current) {
+        return new ZoneFindingsPayload(zone, day, findings(changes.raised()), findings(changes.cleared()),
+                findings(current));
+    }
+
+    private static List<ZoneFindingsPayload.Finding> findings(List<Finding> findings) {
+        return findings.stream().map(f -> new ZoneFindingsPayload.Finding(f.key(), f.rule(), f.severity(),
+                new ZoneFindingsPayload.Subject(f.subject().type(), f.subject().id(), f.subject().code()),
+                f.zoneCode(), f.since(), f.detail())).toList();
     }
 }

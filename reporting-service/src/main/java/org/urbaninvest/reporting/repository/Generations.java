@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import org.hibernate.Session;
 import org.urbaninvest.reporting.events.Topics;
 
 /**
@@ -81,10 +82,11 @@ public class Generations {
         entityManager.createNativeQuery(
                 "UPDATE projection_generation SET status = 'ACTIVE', activated_at = now() WHERE generation = ?1")
                 .setParameter(1, built).executeUpdate();
-        // republish every zone's summary from the new figures
-        entityManager.createNativeQuery(
-                "INSERT INTO zone_change (zone_code) SELECT code FROM zone_view WHERE generation = ?1 ORDER BY code")
-                .setParameter(1, built).executeUpdate();
+        // republish every zone's summary from the new figures, and evaluate every zone's findings on them (only those
+        // that differ from the ones published are published)
+        for (ZoneMarks marks : ZoneMarks.values()) {
+            entityManager.unwrap(Session.class).doReturningWork(connection -> marks.insertAll(connection, built));
+        }
     }
 
     /** Drops a generation that is not active (an abandoned or failed build). */

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.hibernate.Session;
@@ -306,7 +307,30 @@ public class ProjectionStore {
 
     /** Notes that these zones' reports changed, for the zone-summaries publisher, each with the trace it continues. */
     public void markChanged(Map<String, TraceContext> zones) {
-        work(connection -> SummaryStore.insertChanges(connection, zones));
+        work(connection -> ZoneMarks.SUMMARIES.insert(connection, zones));
+    }
+
+    /**
+     * Notes that the findings of these zones, and of the zones of these programmes (whose registered projects
+     * changed), are to be evaluated again, for the zone-findings publisher, each with the trace it continues.
+     */
+    public void markFindings(int generation, Map<String, TraceContext> zones, Map<String, TraceContext> programmes) {
+        work(connection -> {
+            Map<String, TraceContext> all = new TreeMap<>(zones);
+            if (!programmes.isEmpty()) {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT code, zone_code FROM programme_view WHERE generation = ? AND code = ANY (?)")) {
+                    query.setInt(1, generation);
+                    query.setArray(2, connection.createArrayOf("text", programmes.keySet().toArray()));
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            all.putIfAbsent(rs.getString(2), programmes.get(rs.getString(1)));
+                        }
+                    }
+                }
+            }
+            return ZoneMarks.FINDINGS.insert(connection, all);
+        });
     }
 
     private List<ProjectState.Milestone> readMilestones(String text) {

@@ -72,7 +72,8 @@ final class ReportExamples {
             "counts": {"intention-stale": 1, "over-disbursed": 0},
             "items": [{"rule": "intention-stale", "severity": "warning",
             "subject": {"type": "agreement", "id": "0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90"}, "zoneCode": "caijia",
-            "since": "2025-01-12", "detail": "intended on 2024-07-16 and not signed for 365 days"}],
+            "since": "2025-01-12", "detail": "intended on 2024-07-16, not signed after 365 days",
+            "key": "intention-stale/agreement/0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90"}],
             "page": 0, "size": 50, "total": 1}
             """;
 }

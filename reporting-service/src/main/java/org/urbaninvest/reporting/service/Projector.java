@@ -51,7 +51,7 @@ public class Projector {
         for (IncomingEvent event : events) {
             switch (event.topic()) {
                 case Topics.ZONES -> applyZone(generation, event, batch.changedZones);
-                case Topics.PROGRAMMES -> applyProgramme(generation, event);
+                case Topics.PROGRAMMES -> batch.findingZones.put(applyProgramme(generation, event), event.trace());
                 case Topics.PROJECTS -> batch.project(event);
                 case Topics.INVESTORS -> store.saveInvestor(generation, event.key(),
                         Snapshots.text(event.data(), "name"), Snapshots.optionalText(event.data(), "kind"));
@@ -67,6 +67,12 @@ public class Projector {
         if (Generations.ACTIVE.equals(status) && !batch.changedZones.isEmpty()) {
             store.markChanged(batch.changedZones);
         }
+        if (Generations.ACTIVE.equals(status)) {
+            batch.findingZones.putAll(batch.changedZones);
+            if (!batch.findingZones.isEmpty() || !batch.changedProgrammes.isEmpty()) {
+                store.markFindings(generation, batch.findingZones, batch.changedProgrammes);
+            }
+        }
     }
 
     /** What a batch changes, gathered before it is written. Rows are kept in key order (the order they are written). */
@@ -74,6 +80,10 @@ public class Projector {
         final Contribution totals = Contribution.none();
         /** The zones whose reports change, each with the trace of the last event changing it (its summary's). */
         final Map<String, TraceContext> changedZones = new TreeMap<>();
+        /** Further zones whose findings may change: a programme's (its list). */
+        final Map<String, TraceContext> findingZones = new TreeMap<>();
+        /** The programmes whose registered projects change (their zones' list-mismatch findings). */
+        final Map<String, TraceContext> changedProgrammes = new TreeMap<>();
         final Map<String, Instant> clock = new TreeMap<>();
         final Map<String, AgreementState> agreements;
         final Map<String, ProjectState> projects;
@@ -105,6 +115,11 @@ public class Projector {
             if (old != null) {
                 changedZones.put(old.zoneCode(), event.trace());
             }
+            for (ProjectState state : new ProjectState[] {old, next}) {
+                if (state != null && state.programmeCode() != null) {
+                    changedProgrammes.put(state.programmeCode(), event.trace());
+                }
+            }
         }
     }
 
@@ -119,7 +134,8 @@ public class Projector {
         }
     }
 
-    private void applyProgramme(int generation, IncomingEvent event) {
+    /** Returns the programme's zone. */
+    private String applyProgramme(int generation, IncomingEvent event) {
         JsonNode data = event.data();
         JsonNode declared = declared(data);
         List<ProjectionStore.ProgrammeCategory> categories = new ArrayList<>();
@@ -132,9 +148,11 @@ public class Projector {
                         Snapshots.money(categoryDeclared, "investment")));
             }
         }
-        store.saveProgramme(generation, event.key(), Snapshots.text(data, "name"), Snapshots.text(data, "zoneCode"),
+        String zone = Snapshots.text(data, "zoneCode");
+        store.saveProgramme(generation, event.key(), Snapshots.text(data, "name"), zone,
                 Snapshots.optionalDate(data, "publishedOn"), Snapshots.number(declared, "projectCount"),
                 Snapshots.money(declared, "investment"), categories);
+        return zone;
     }
 
     private static JsonNode declared(JsonNode data) {

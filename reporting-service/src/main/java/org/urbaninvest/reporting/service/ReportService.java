@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,23 +192,9 @@ public class ReportService {
      */
     public Findings findings(String code, boolean includeSubzones, FindingRule rule, int page, int size) {
         LocalDate day = today();
-        FindingRule.Thresholds thresholds = new FindingRule.Thresholds(config.findings().intentionStaleDays(),
-                config.findings().signedNotStartedDays(), config.findings().noFundsDays());
         return reads.read(view -> {
             requireZone(view, code);
-            List<FindingRule.ListFacts> lists = new ArrayList<>();
-            for (ReportReads.ProgrammeRow programme : view.programmesOf(code, includeSubzones)) {
-                ProgrammeReport report = programmeReport(view, programme);
-                LocalDate publishedOn = view.publishedOn(programme.code());
-                lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn, null,
-                        report.declared(), report.registered()));
-                for (ProgrammeReport.Category category : report.categories()) {
-                    lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn,
-                            category.code(), category.declared(), category.registered()));
-                }
-            }
-            List<Finding> all = FindingRule.evaluate(view.agreementFacts(code, includeSubzones),
-                    view.milestoneFacts(code, includeSubzones), lists, day, thresholds);
+            List<Finding> all = findings(view, code, includeSubzones, day);
             Map<String, Long> counts = new LinkedHashMap<>();
             for (FindingRule each : FindingRule.values()) {
                 counts.put(each.value(), all.stream().filter(f -> f.rule().equals(each.value())).count());
@@ -217,6 +204,39 @@ public class ReportService {
             List<Finding> items = selected.stream().skip((long) page * size).limit(size).toList();
             return new Findings(code, view.asOf(), day, counts, items, page, size, selected.size());
         });
+    }
+
+    /**
+     * The findings of each of {@code zones}' own records (not its subzones') on {@code day}, read from one snapshot:
+     * what zone-findings.v1 publishes. A zone not known (yet) has none.
+     */
+    public Map<String, List<Finding>> ownFindings(Collection<String> zones, LocalDate day) {
+        return reads.read(view -> {
+            Map<String, List<Finding>> findings = new LinkedHashMap<>();
+            for (String code : zones) {
+                findings.put(code, findings(view, code, false, day));
+            }
+            return findings;
+        });
+    }
+
+    private List<Finding> findings(ReportReads.View view, String code, boolean includeSubzones, LocalDate day)
+            throws SQLException {
+        FindingRule.Thresholds thresholds = new FindingRule.Thresholds(config.findings().intentionStaleDays(),
+                config.findings().signedNotStartedDays(), config.findings().noFundsDays());
+        List<FindingRule.ListFacts> lists = new ArrayList<>();
+        for (ReportReads.ProgrammeRow programme : view.programmesOf(code, includeSubzones)) {
+            ProgrammeReport report = programmeReport(view, programme);
+            LocalDate publishedOn = view.publishedOn(programme.code());
+            lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn, null,
+                    report.declared(), report.registered()));
+            for (ProgrammeReport.Category category : report.categories()) {
+                lists.add(new FindingRule.ListFacts(programme.code(), programme.zoneCode(), publishedOn,
+                        category.code(), category.declared(), category.registered()));
+            }
+        }
+        return FindingRule.evaluate(view.agreementFacts(code, includeSubzones),
+                view.milestoneFacts(code, includeSubzones), lists, day, thresholds);
     }
 
     public Catalogue catalogue() {

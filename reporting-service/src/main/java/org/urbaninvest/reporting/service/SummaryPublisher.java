@@ -5,7 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,11 @@ import org.urbaninvest.platform.tracing.EventTracing;
 import org.urbaninvest.platform.tracing.TraceContext;
 import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.domain.ZoneReport;
-import org.urbaninvest.reporting.events.SummaryTopic;
+import org.urbaninvest.reporting.events.CompactedTopics;
 import org.urbaninvest.reporting.events.Topics;
 import org.urbaninvest.reporting.mapping.EventPayloads;
 import org.urbaninvest.reporting.repository.SummaryStore;
+import org.urbaninvest.reporting.repository.ZoneMarks;
 
 /**
  * Publishes {@code zone-summaries.v1}: every second, the zones whose figures changed (and their ancestors,
@@ -46,7 +46,7 @@ public class SummaryPublisher {
     Outbox outbox;
 
     @Inject
-    SummaryTopic topic;
+    CompactedTopics topics;
 
     @Inject
     ReportingConfig config;
@@ -57,7 +57,8 @@ public class SummaryPublisher {
     @Scheduled(every = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!config.summaries().enabled() || !topic.ensure()) {
+        if (!config.summaries().enabled() || !topics.ensure(Topics.ZONE_SUMMARIES, config.summaries().createTopic(),
+                config.summaries().partitions())) {
             return;
         }
         try {
@@ -78,26 +79,19 @@ public class SummaryPublisher {
             if (!store.tryLock()) {
                 return 0;
             }
-            List<SummaryStore.Change> changes = store.pending(BATCH);
+            List<ZoneMarks.Mark> changes = store.pending(BATCH);
             if (changes.isEmpty()) {
                 return 0;
             }
-            Map<String, TraceContext> traces = new HashMap<>();
-            TraceContext newest = TraceContext.NONE;
-            for (SummaryStore.Change change : changes) { // oldest first: the newest change of a zone wins
-                if (change.trace().isPresent()) {
-                    traces.put(change.zoneCode(), change.trace());
-                    newest = change.trace();
-                }
-            }
-            List<String> changed = changes.stream().map(SummaryStore.Change::zoneCode).distinct().toList();
+            ZoneMarks.Traces traces = ZoneMarks.Traces.of(changes);
+            List<String> changed = changes.stream().map(ZoneMarks.Mark::zoneCode).distinct().toList();
             Map<String, ZoneReport> due = reports.summaries(changed);
             Set<String> recent = store.publishedWithin(due.keySet(), config.summaries().minInterval());
             List<String> published = new ArrayList<>();
             Map<String, TraceContext> deferred = new LinkedHashMap<>();
             for (Map.Entry<String, ZoneReport> entry : due.entrySet()) {
                 String zone = entry.getKey();
-                TraceContext trace = traces.getOrDefault(zone, newest);
+                TraceContext trace = traces.of(zone);
                 if (recent.contains(zone)) {
                     deferred.put(zone, trace);
                 } else {

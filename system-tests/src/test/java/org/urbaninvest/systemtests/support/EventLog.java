@@ -21,7 +21,7 @@ import org.urbaninvest.testsupport.KafkaTestClient;
 public final class EventLog {
 
     public static final List<String> TOPICS = List.of("zones.v1", "programmes.v1", "projects.v1", "investors.v1",
-            "agreements.v1", "zone-summaries.v1");
+            "agreements.v1", "zone-summaries.v1", "zone-findings.v1");
 
     private final String bootstrapServers;
 
@@ -88,7 +88,7 @@ public final class EventLog {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-        // reading must not create a topic (zone-summaries.v1 is created compacted by its producer)
+        // reading must not create a topic (zone-summaries.v1 and zone-findings.v1 are created compacted by their producer)
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }

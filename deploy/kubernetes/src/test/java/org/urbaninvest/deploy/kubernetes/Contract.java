@@ -2,6 +2,7 @@ package org.urbaninvest.deploy.kubernetes;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the rest of the project fixes and the manifests must follow (SYSTEM.md sections 2, 3 and 7). What each
@@ -11,8 +12,8 @@ final class Contract {
 
     static final List<String> SERVICES = List.of("project-service", "investment-service", "reporting-service");
 
-    /** The topic that keeps the latest value per key (SYSTEM.md section 7); the others keep events. */
-    static final String COMPACTED_TOPIC = "zone-summaries.v1";
+    /** The topics that keep the latest value per key (SYSTEM.md sections 7 and 13); the others keep events. */
+    static final Set<String> COMPACTED_TOPICS = Set.of("zone-summaries.v1", "zone-findings.v1");
 
     /** The operators' Kafka user of the runbook, and the prefix of the consumer groups it reads under. */
     static final String OPS_USER = "urbaninvest-ops";

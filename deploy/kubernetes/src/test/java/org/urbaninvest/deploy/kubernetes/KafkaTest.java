@@ -88,14 +88,14 @@ class KafkaTest {
             softly.assertThat(replicas).as("%s replicas fit on the brokers", name).isBetween(1, brokers);
             softly.assertThat(number(config.get("min.insync.replicas"))).as("%s min.insync.replicas", name)
                     .isEqualTo(replicas == 1 ? 1 : replicas - 1);
-            if (Contract.COMPACTED_TOPIC.equals(name)) {
+            if (Contract.COMPACTED_TOPICS.contains(name)) {
                 softly.assertThat(config).as(name).containsEntry("cleanup.policy", "compact");
             } else {
                 softly.assertThat(config).as(name).containsEntry("cleanup.policy", "delete").containsKey("retention.ms");
             }
             softly.assertThat(topic.getMetadata().getAnnotations()).as("%s annotations", name)
                     .containsEntry("urbaninvest.org/producer", ServiceConfig.producer(name));
-            if (!Contract.COMPACTED_TOPIC.equals(name) && !deadLetters.contains(name)) {
+            if (!Contract.COMPACTED_TOPICS.contains(name) && !deadLetters.contains(name)) {
                 softly.assertThat(number(config.get("retention.ms"))).as("%s is kept for rebuilds", name).isEqualTo(-1);
                 softly.assertThat(topic.getSpec().getPartitions()).as("%s partitions", name)
                         .isEqualTo(Contract.PARTITIONS.getOrDefault(name, Contract.DEFAULT_PARTITIONS));

@@ -1,0 +1,146 @@
+package org.urbaninvest.reporting.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.urbaninvest.platform.outbox.Outbox;
+import org.urbaninvest.platform.tracing.EventTracing;
+import org.urbaninvest.reporting.config.ReportingConfig;
+import org.urbaninvest.reporting.domain.Finding;
+import org.urbaninvest.reporting.domain.FindingChanges;
+import org.urbaninvest.reporting.events.CompactedTopics;
+import org.urbaninvest.reporting.events.Topics;
+import org.urbaninvest.reporting.mapping.EventPayloads;
+import org.urbaninvest.reporting.repository.FindingsStore;
+import org.urbaninvest.reporting.repository.ZoneMarks;
+
+/**
+ * Publishes {@code zone-findings.v1}: new and cleared findings, keyed by zone. The projections mark the zones an
+ * event touches in the event's transaction (and a rebuild marks every zone when it switches over); every second the
+ * marked zones' own findings are evaluated on today's date (the service's clock) and compared, key by key, with the
+ * ones last published for the zone: a zone is published only when a finding was raised or cleared, with its whole
+ * current set, so the last record of a zone on the compacted topic is what holds now. Once a day every zone is
+ * marked, so that the findings that come with the passing of days appear (and go) without an event.
+ */
+@ApplicationScoped
+public class FindingsPublisher {
+
+    private static final Logger LOG = Logger.getLogger(FindingsPublisher.class);
+    static final String EVENT_TYPE = "report.zone-findings";
+    /** Zones marked per round: each is a few queries, and the round is one transaction. */
+    private static final int BATCH = 500;
+
+    @Inject
+    FindingsStore store;
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CompactedTopics topics;
+
+    @Inject
+    ReportingConfig config;
+
+    @Inject
+    EventTracing tracing;
+
+    @Scheduled(every = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!config.findings().enabled() || !topics.ensure(Topics.ZONE_FINDINGS, config.findings().createTopic(),
+                config.findings().partitions())) {
+            return;
+        }
+        try {
+            publishDue();
+        } catch (RuntimeException e) {
+            LOG.warnf("zone findings not published this round: %s", e.getMessage());
+        }
+    }
+
+    /** A day on which no instance ran at the scheduled time is caught up by the next one to start. */
+    void atStart(@Observes StartupEvent event) {
+        daily();
+    }
+
+    @Scheduled(cron = "${urbaninvest.reporting.findings.daily:" + ReportingConfig.Findings.DEFAULT_DAILY + "}",
+            timeZone = "UTC", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        if (!config.findings().enabled()) {
+            return;
+        }
+        try {
+            if (reevaluateToday()) {
+                LOG.infof("every zone's findings are evaluated again on %s", reports.today());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("zone findings not re-evaluated today: %s", e.getMessage());
+        }
+    }
+
+    /**
+     * Marks every zone to be evaluated again, once per day (by the service's clock) whatever the number of
+     * instances: the first to claim the day does it. Returns whether this call did.
+     */
+    public boolean reevaluateToday() {
+        LocalDate day = reports.today();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!store.claimDay(day)) {
+                return false;
+            }
+            store.markAll();
+            return true;
+        });
+    }
+
+    /**
+     * Evaluates the marked zones and publishes those whose findings changed; returns how many were published. With
+     * several instances one publishes at a time (a lock held until the outbox rows and the published sets are
+     * committed), so each comparison is with the set the previous publication left.
+     */
+    public int publishDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!store.tryLock()) {
+                return 0;
+            }
+            List<ZoneMarks.Mark> marks = store.pending(BATCH);
+            if (marks.isEmpty()) {
+                return 0;
+            }
+            ZoneMarks.Traces traces = ZoneMarks.Traces.of(marks);
+            List<String> zones = marks.stream().map(ZoneMarks.Mark::zoneCode).distinct().sorted().toList();
+            LocalDate day = reports.today();
+            Map<String, List<Finding>> current = reports.ownFindings(zones, day);
+            Map<String, List<Finding>> previous = store.published(zones);
+            int published = 0;
+            for (String zone : zones) {
+                List<Finding> now = current.get(zone);
+                FindingChanges changes = FindingChanges.between(previous.getOrDefault(zone, List.of()), now);
+                if (changes.none()) {
+                    continue;
+                }
+                tracing.within(traces.of(zone), "publish zone findings", () -> {
+                    outbox.publish(Topics.ZONE_FINDINGS, zone, EVENT_TYPE,
+                            EventPayloads.zoneFindings(zone, day, changes, now));
+                    return null;
+                });
+                store.publish(zone, now);
+                published++;
+            }
+            store.done(marks);
+            return published;
+        });
+    }
+}
