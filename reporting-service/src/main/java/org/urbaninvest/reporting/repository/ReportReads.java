@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -335,6 +336,20 @@ public class ReportReads {
                     while (rs.next()) {
                         result.add(rs.getString(1));
                     }
+                }
+            }
+            return result;
+        }
+
+        /** The given zones that are known and every zone below them. */
+        public List<String> selfAndDescendants(Collection<String> codes) throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ANY (?)")
+                    + "SELECT DISTINCT code FROM tree ORDER BY code";
+            List<String> result = new ArrayList<>();
+            try (PreparedStatement query = prepare(sql, generation, connection.createArrayOf("text", codes.toArray()),
+                    generation, true); ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
                 }
             }
             return result;
