@@ -158,6 +158,18 @@ public class ReportReads {
             return ordered;
         }
 
+        /** The totals of the given zones, keyed by zone code in the order given; unknown zones are left out. */
+        public Map<String, ZoneTotals> zonesTotals(List<String> codes, boolean includeSubzones, LocalDate day)
+                throws SQLException {
+            Map<String, ZoneTotals> ordered = new LinkedHashMap<>();
+            codes.forEach(code -> ordered.put(code, ZoneTotals.empty()));
+            if (!codes.isEmpty()) {
+                totals("SELECT code FROM zone_view WHERE generation = ? AND code = ANY (?)", includeSubzones, day,
+                        generation, connection.createArrayOf("text", codes.toArray())).forEach(ordered::put);
+            }
+            return ordered;
+        }
+
         /**
          * Agreements come from {@code zone_agreement_totals}, or as of a day from the rows of
          * {@code zone_agreement_days} up to it; projects are as they stand now either way.
