@@ -71,7 +71,7 @@ public class ProblemOpenApi implements OASFilter {
             addIfAbsent(operation, "400", "invalid input: the problem lists every invalid field in errors");
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
-            addIfAbsent(operation, "404", "no such resource");
+            addIfAbsent(operation, "404", "no such resource, or one outside the token's zones");
         }
         if (body) {
             addIfAbsent(operation, "413", "request body too large");

@@ -96,7 +96,8 @@ public class ProjectResource {
                 @Content(mediaType = Csv.MEDIA_TYPE)})
     @Operation(operationId = "listProjects", summary = "List or export projects",
             description = "A page of projects matching every filter given, as JSON; with Accept: text/csv every match,"
-                    + " streamed as CSV with the import's columns first. Needs the viewer role.")
+                    + " streamed as CSV with the import's columns first. Needs the viewer role."
+                    + " A token with a zones claim sees only what lies in its zones or beneath them.")
     public Response list(@QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
             @QueryParam("programme") String programme, @QueryParam("category") String category,
