@@ -44,6 +44,17 @@ public final class TokenSet {
         return issuer.token(subject, Set.of(roles), Duration.ofHours(1));
     }
 
+    /**
+     * A token with the given role scoped by the {@code zones} claim to those zones and all beneath them (no
+     * codes: scoped to nothing).
+     */
+    public String scoped(String role, String... zones) {
+        JwtClaims claims = claims(issuer.issuer(), role);
+        claims.setSubject("scoped-" + role);
+        claims.setStringListClaim("zones", List.of(zones));
+        return sign(claims, issuer.privateKey());
+    }
+
     /** An editor token that expired an hour ago. */
     public String expired() {
         JwtClaims claims = claims(issuer.issuer(), "editor");

@@ -32,6 +32,11 @@ public final class Tokens {
         return infrastructure().forRoles(subject, roles);
     }
 
+    /** A token with the given role, scoped by the {@code zones} claim to those zones and all beneath them. */
+    public static String scoped(String role, String... zones) {
+        return infrastructure().scoped(role, zones);
+    }
+
     /** An editor token that expired an hour ago. */
     public static String expired() {
         return infrastructure().expired();

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.investment.domain.AgreementFilter;
@@ -60,6 +61,14 @@ public class AgreementRepository implements PanacheRepositoryBase<AgreementEntit
             } else {
                 where.append(" AND a.zone_code = ?").append(zone);
             }
+        }
+        if (filter.zonesInScope() != null) { // the zones a zone-scoped caller may see
+            StringJoiner in = new StringJoiner(", ", " AND a.zone_code IN (", ")").setEmptyValue(" AND FALSE");
+            for (String zone : filter.zonesInScope()) {
+                parameters.add(zone);
+                in.add("?" + parameters.size());
+            }
+            where.append(in);
         }
         if (filter.stage() != null) {
             parameters.add(filter.stage().name());

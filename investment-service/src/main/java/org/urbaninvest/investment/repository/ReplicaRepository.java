@@ -3,16 +3,20 @@ package org.urbaninvest.investment.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.urbaninvest.investment.domain.ProjectRef;
+import org.urbaninvest.platform.security.ZoneTree;
 
 /**
  * The service's copies of project-service's projects and zones. Every write keeps the newest version: the
  * same project can arrive from {@code projects.v1} and from a REST look-up in any order.
  */
 @ApplicationScoped
-public class ReplicaRepository {
+public class ReplicaRepository implements ZoneTree {
 
     /** The project (null when the replica has not seen it) and whether the investor exists. */
     public record Lookup(ProjectRef project, boolean investorKnown) {
@@ -79,6 +83,30 @@ public class ReplicaRepository {
         }
         Object[] row = (Object[]) rows.get(0);
         return new ZoneRef(code, (String) row[0], ((Number) row[1]).longValue());
+    }
+
+    /** Locked as in project-service; a zone that zones.v1 has not brought yet is itself, with no known ancestors. */
+    @Override
+    public Set<String> selfAndAncestors(String code) {
+        Set<String> chain = ZoneTree.lockedChain(entityManager, "zone_replica", code);
+        return chain.isEmpty() && code != null ? Set.of(code) : chain;
+    }
+
+    @Override
+    public Set<String> selfAndDescendants(Collection<String> roots) {
+        if (roots.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> codes = entityManager.createNativeQuery("""
+                WITH RECURSIVE tree(code) AS (
+                    SELECT code FROM zone_replica WHERE parent_code IN (:roots)
+                    UNION
+                    SELECT z.code FROM zone_replica z JOIN tree t ON z.parent_code = t.code)
+                SELECT code FROM tree""").setParameter("roots", roots).getResultList();
+        Set<String> zones = new HashSet<>(codes);
+        zones.addAll(roots); // an agreement's zone counts even before zones.v1 has brought it
+        return zones;
     }
 
     public record ZoneRef(String code, String parentCode, long version) {

@@ -61,7 +61,8 @@ public class AgreementResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listAgreements", summary = "List agreements",
             description = "A page of agreements matching every filter given (project, zone with or without its"
-                    + " subzones, stage, investor), each with its history and disbursements. Needs the viewer role.")
+                    + " subzones, stage, investor), each with its history and disbursements. Needs the viewer role."
+                    + " A token with a zones claim sees only what lies in its zones or beneath them.")
     public Page<Agreement> list(@QueryParam("project") String project, @QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") String includeSubzones,
             @QueryParam("stage") String stage, @QueryParam("investor") String investor,

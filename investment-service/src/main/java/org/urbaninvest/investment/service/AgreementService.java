@@ -26,6 +26,7 @@ import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
+import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.investment.mapping.EventPayloads;
 import org.urbaninvest.investment.domain.Stage;
@@ -67,6 +68,9 @@ public class AgreementService {
     @Inject
     Actor actor;
 
+    @Inject
+    ZoneScope scope;
+
     /** Registers an investor's intention to invest in a project; the agreement is {@code INTENDED}. */
     public AgreementEntity intend(String projectCode, UUID investorId, Money intendedAmount, LocalDate intendedOn,
             String reference) {
@@ -78,6 +82,7 @@ public class AgreementService {
         if (project == null) {
             throw ProblemException.unprocessable("projectCode", "no project " + projectCode);
         }
+        scope.requireWritable(project.zoneCode(), "project " + project.code());
         if (project.cancelled()) {
             throw ProblemException.unprocessable("projectCode", "project " + project.code() + " is cancelled");
         }
@@ -101,7 +106,7 @@ public class AgreementService {
     }
 
     public AgreementEntity sign(UUID id, Money signedAmount, LocalDate signedOn) {
-        AgreementEntity agreement = find(id);
+        AgreementEntity agreement = writable(id);
         requireMove(agreement, Stage.SIGNED);
         requireNotBefore("signedOn", signedOn, "intendedOn", agreement.intendedOn);
         agreement.signedAmount = signedAmount.scaled();
@@ -114,7 +119,7 @@ public class AgreementService {
     }
 
     public AgreementEntity start(UUID id, LocalDate startedOn) {
-        AgreementEntity agreement = find(id);
+        AgreementEntity agreement = writable(id);
         requireMove(agreement, Stage.STARTED);
         requireNotBefore("startedOn", startedOn, "signedOn", agreement.signedOn);
         agreement.startedOn = startedOn;
@@ -123,7 +128,7 @@ public class AgreementService {
     }
 
     public AgreementEntity operate(UUID id, LocalDate operationalOn) {
-        AgreementEntity agreement = find(id);
+        AgreementEntity agreement = writable(id);
         requireMove(agreement, Stage.OPERATIONAL);
         requireNotBefore("operationalOn", operationalOn, "startedOn", agreement.startedOn);
         agreement.operationalOn = operationalOn;
@@ -132,7 +137,7 @@ public class AgreementService {
     }
 
     public AgreementEntity withdraw(UUID id, LocalDate withdrawnOn, String reason) {
-        AgreementEntity agreement = find(id);
+        AgreementEntity agreement = writable(id);
         requireMove(agreement, Stage.WITHDRAWN);
         requireNotBefore("withdrawnOn", withdrawnOn, "intendedOn", agreement.intendedOn);
         requireNotBefore("withdrawnOn", withdrawnOn, "signedOn", agreement.signedOn);
@@ -153,7 +158,7 @@ public class AgreementService {
         if (intended == null && signed == null) {
             throw ProblemException.badRequest("body", "give intendedAmount, signedAmount or both");
         }
-        AgreementEntity agreement = find(id);
+        AgreementEntity agreement = writable(id);
         if (agreement.stage == Stage.WITHDRAWN) {
             throw ProblemException.conflict("agreement " + id + " is withdrawn; its amounts are final");
         }
@@ -185,7 +190,7 @@ public class AgreementService {
 
     /** Records funds received under a signed agreement (not a stage move, so not in the history). */
     public AgreementEntity disburse(UUID id, Money amount, LocalDate receivedOn) {
-        AgreementEntity agreement = find(id);
+        AgreementEntity agreement = writable(id);
         if (!agreement.stage.receivesFunds()) {
             throw ProblemException.conflict("agreement " + id + " is " + agreement.stage
                     + "; funds are recorded only when it is SIGNED, STARTED or OPERATIONAL");
@@ -209,12 +214,13 @@ public class AgreementService {
     /** The agreement with its history and disbursements loaded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AgreementEntity get(UUID id) {
-        return loaded(find(id));
+        return loaded(readable(id));
     }
 
     /** A page of agreements, each with its history and disbursements loaded (in batches, not one by one). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AgreementEntity> list(AgreementFilter filter, int page, int size) {
+        filter = filter.within(scope.visibleZones().orElse(null));
         var items = agreements.page(filter, page, size);
         items.forEach(AgreementService::loaded);
         return new Page<>(items, page, size, agreements.count(filter));
@@ -297,6 +303,20 @@ public class AgreementService {
             throw ProblemException.badRequest(field, "must be " + current.currency() + ", the currency of the"
                     + " agreement's amount");
         }
+    }
+
+    /** The agreement, if the caller's zones cover its zone (its project's); else 403. */
+    private AgreementEntity writable(UUID id) {
+        AgreementEntity agreement = find(id);
+        scope.requireWritable(agreement.zoneCode, "agreement " + id);
+        return agreement;
+    }
+
+    /** The agreement, if the caller's zones cover it: one outside answers as an unknown agreement does. */
+    private AgreementEntity readable(UUID id) {
+        AgreementEntity agreement = find(id);
+        scope.requireReadable(agreement.zoneCode, "no agreement " + id);
+        return agreement;
     }
 
     private AgreementEntity find(UUID id) {

@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
         return badRequest(field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
+    /** Allowed by the token's role, but not for this item (e.g. outside the zones of the token). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, null, null, null);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail, null, null, null);
     }

@@ -64,13 +64,14 @@ public class ProblemOpenApi implements OASFilter {
         boolean body = operation.getRequestBody() != null;
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             addIfAbsent(operation, "401", "no valid bearer token");
-            addIfAbsent(operation, "403", "the token's role does not allow this operation");
+            addIfAbsent(operation, "403", "the token's role does not allow this operation, or the item lies"
+                    + " outside the token's zones");
         }
         if (body || parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY)) {
             addIfAbsent(operation, "400", "invalid input: the problem lists every invalid field in errors");
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
-            addIfAbsent(operation, "404", "no such resource");
+            addIfAbsent(operation, "404", "no such resource, or one outside the token's zones");
         }
         if (body) {
             addIfAbsent(operation, "413", "request body too large");

@@ -25,10 +25,19 @@ public class ProjectBatchWriter {
 
     /** The status of each of {@code codes} that is a project. */
     public Map<String, String> statuses(Collection<String> codes) {
+        return column(codes, "status");
+    }
+
+    /** The zone of each of {@code codes} that is a project. */
+    public Map<String, String> zones(Collection<String> codes) {
+        return column(codes, "zone_code");
+    }
+
+    private Map<String, String> column(Collection<String> codes, String column) {
         Map<String, String> statuses = new HashMap<>();
         work(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT code, status FROM project WHERE code = ANY (?)")) {
+                    "SELECT code, " + column + " FROM project WHERE code = ANY (?)")) {
                 select.setArray(1, connection.createArrayOf("text", codes.toArray()));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

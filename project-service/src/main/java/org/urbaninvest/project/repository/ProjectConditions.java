@@ -24,6 +24,11 @@ public final class ProjectConditions {
             }
             parameters.add(filter.zone());
         }
+        if (filter.zonesInScope() != null) {
+            sql.append(filter.zonesInScope().isEmpty() ? " AND FALSE"
+                    : " AND zone_code IN (" + "?, ".repeat(filter.zonesInScope().size() - 1) + "?)");
+            parameters.addAll(filter.zonesInScope());
+        }
         if (filter.programme() != null) {
             sql.append(" AND programme_code = ?");
             parameters.add(filter.programme());

@@ -9,9 +9,30 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.urbaninvest.platform.security.ZoneTree;
 
 @ApplicationScoped
-public class ZoneRepository implements PanacheRepositoryBase<ZoneEntity, String> {
+public class ZoneRepository implements PanacheRepositoryBase<ZoneEntity, String>, ZoneTree {
+
+    @Override
+    public Set<String> selfAndAncestors(String code) {
+        return ZoneTree.lockedChain(getEntityManager(), "zone", code);
+    }
+
+    @Override
+    public Set<String> selfAndDescendants(Collection<String> roots) {
+        if (roots.isEmpty()) {
+            return Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<String> codes = getEntityManager().createNativeQuery("""
+                WITH RECURSIVE tree(code) AS (
+                    SELECT code FROM zone WHERE code IN (:roots)
+                    UNION
+                    SELECT z.code FROM zone z JOIN tree t ON z.parent_code = t.code)
+                SELECT code FROM tree""").setParameter("roots", roots).getResultList();
+        return new HashSet<>(codes);
+    }
 
     /** The zone and every zone below it, in one recursive query. */
     public List<String> selfAndDescendants(String code) {

@@ -63,7 +63,8 @@ public class ProgrammeResource {
     @GET
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listProgrammes", summary = "List programmes",
-            description = "A page of programmes, ordered by code; with zone, only that zone's. Needs the viewer role.")
+            description = "A page of programmes, ordered by code; with zone, only that zone's. Needs the viewer role."
+                    + " A token with a zones claim sees only what lies in its zones or beneath them.")
     public Page<Programme> list(@QueryParam("zone") String zone,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.urbaninvest.platform.idempotency.Idempotent;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.project.domain.ProjectFilter;
 import org.urbaninvest.project.mapping.ProjectMapper;
 import org.urbaninvest.project.service.ProjectCsvExport;
@@ -53,6 +55,9 @@ public class ProjectResource {
 
     @Inject
     ProjectService projects;
+
+    @Inject
+    ZoneScope scope;
 
     @Inject
     ProjectImporter importer;
@@ -91,7 +96,8 @@ public class ProjectResource {
                 @Content(mediaType = Csv.MEDIA_TYPE)})
     @Operation(operationId = "listProjects", summary = "List or export projects",
             description = "A page of projects matching every filter given, as JSON; with Accept: text/csv every match,"
-                    + " streamed as CSV with the import's columns first. Needs the viewer role.")
+                    + " streamed as CSV with the import's columns first. Needs the viewer role."
+                    + " A token with a zones claim sees only what lies in its zones or beneath them.")
     public Response list(@QueryParam("zone") String zone,
             @QueryParam("includeSubzones") @DefaultValue("false") boolean includeSubzones,
             @QueryParam("programme") String programme, @QueryParam("category") String category,
@@ -99,7 +105,8 @@ public class ProjectResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size, @Context HttpHeaders headers) {
         Page.check(page, size);
-        ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q);
+        ProjectFilter filter = filter(zone, includeSubzones, programme, category, status, q,
+                scope.visibleZones().orElse(null));
         if (!Csv.preferred(headers)) {
             return Response.ok(projects.list(filter, page, size).map(mapper::toApi), MediaType.APPLICATION_JSON)
                     .build();
@@ -176,10 +183,10 @@ public class ProjectResource {
     }
 
     private static ProjectFilter filter(String zone, boolean includeSubzones, String programme, String category,
-            String status, String q) {
+            String status, String q, Set<String> zonesInScope) {
         WireEnum.parameter(ProjectStatus.class, "status", status);
         return new ProjectFilter(blankToNull(zone), includeSubzones, blankToNull(programme), blankToNull(category),
-                status, blankToNull(q));
+                status, blankToNull(q), zonesInScope);
     }
 
     private static String blankToNull(String value) {

@@ -50,7 +50,8 @@ public class ZoneResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     @Operation(operationId = "registerZone", summary = "Register a zone",
             description = "Creates a zone under its parent (none for a top-level zone). Needs the editor role; answers"
-                    + " 201 with Location and ETag \"1\".")
+                    + " 201 with Location and ETag \"1\"."
+                    + " A token with a zones claim needs the parent in its zones.")
     public Response register(@Valid @ConvertGroup(from = Default.class, to = OnCreate.class) @NotNull ZoneRequest request,
             UriInfo uri) {
         Zone zone = ZoneMapper.toApi(zones.register(ZoneMapper.draft(request)));
@@ -61,7 +62,8 @@ public class ZoneResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(operationId = "listZones", summary = "List zones",
             description = "A page of zones, ordered by code; with parent, only that zone's direct children. Needs the"
-                    + " viewer role.")
+                    + " viewer role."
+                    + " A token with a zones claim sees only what lies in its zones or beneath them.")
     public Page<Zone> list(@QueryParam("parent") String parent,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {

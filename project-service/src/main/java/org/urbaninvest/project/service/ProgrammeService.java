@@ -13,6 +13,7 @@ import java.util.Set;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.Problem;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.project.mapping.ProgrammeMapper;
 import org.urbaninvest.project.repository.ProgrammeCategoryEntity;
 import org.urbaninvest.project.repository.ProgrammeEntity;
@@ -57,8 +58,12 @@ public class ProgrammeService {
     @Inject
     VersionHistory history;
 
+    @Inject
+    ZoneScope scope;
+
     /** Publishes the programme a client sent: its own fields ({@code draft}) and its categories, in order. */
     public ProgrammeEntity publish(ProgrammeEntity draft, List<Category> categories) {
+        scope.requireWritable(draft.zoneCode, "zone " + draft.zoneCode + " of programme " + draft.code);
         requireDistinctCategories(categories);
         if (programmes.findById(draft.code) != null) {
             throw ProblemException.conflict("programme " + draft.code + " already exists");
@@ -84,6 +89,10 @@ public class ProgrammeService {
     public ProgrammeEntity update(String code, String ifMatch, ProgrammeEntity draft, List<Category> categories) {
         requireDistinctCategories(categories);
         ProgrammeEntity programme = find(code);
+        scope.requireWritable(programme.zoneCode, "programme " + code);
+        if (!programme.zoneCode.equals(draft.zoneCode)) {
+            scope.requireWritable(draft.zoneCode, "zone " + draft.zoneCode);
+        }
         if (draft.code != null && !draft.code.equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the programme in the path) or left out");
         }
@@ -131,14 +140,14 @@ public class ProgrammeService {
     /** Every version of the programme, oldest first, with what changed from what to what. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Version> history(String code) {
-        find(code);
+        readable(code);
         return history.of(AGGREGATE, code);
     }
 
     /** The programme with its categories loaded. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProgrammeEntity get(String code) {
-        ProgrammeEntity programme = find(code);
+        ProgrammeEntity programme = readable(code);
         Hibernate.initialize(programme.categories);
         return programme;
     }
@@ -146,11 +155,25 @@ public class ProgrammeService {
     /** A page of programmes, their categories loaded (one query for the page's categories). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ProgrammeEntity> list(String zone, int page, int size) {
-        var query = zone == null || zone.isBlank() ? programmes.find("order by code")
-                : programmes.find("zoneCode = ?1 order by code", zone);
+        Set<String> visible = scope.visibleZones().orElse(null);
+        if (visible != null && visible.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        boolean any = zone == null || zone.isBlank();
+        var query = visible == null ? (any ? programmes.find("order by code")
+                : programmes.find("zoneCode = ?1 order by code", zone))
+                : any ? programmes.find("zoneCode in ?1 order by code", visible)
+                : programmes.find("zoneCode = ?1 and zoneCode in ?2 order by code", zone, visible);
         List<ProgrammeEntity> items = query.page(page, size).list();
         items.forEach(p -> Hibernate.initialize(p.categories));
         return new Page<>(items, page, size, query.count());
+    }
+
+    /** The programme, if the caller's zones cover it: one outside answers as an unknown programme does. */
+    private ProgrammeEntity readable(String code) {
+        ProgrammeEntity programme = find(code);
+        scope.requireReadable(programme.zoneCode, "no programme " + code);
+        return programme;
     }
 
     private ProgrammeEntity find(String code) {

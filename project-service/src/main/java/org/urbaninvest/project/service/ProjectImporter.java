@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.Problem;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
+import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.project.config.ImportConfig;
 import org.urbaninvest.project.mapping.ProjectMapper;
 import org.urbaninvest.project.repository.ProgrammeRepository;
@@ -61,6 +64,9 @@ public class ProjectImporter {
     Actor actor;
 
     @Inject
+    ZoneScope scope;
+
+    @Inject
     ImportConfig config;
 
     @Inject
@@ -86,6 +92,7 @@ public class ProjectImporter {
             throw ProblemException.unprocessableLines(lines.size() == 1 ? "1 line is invalid; nothing was imported"
                     : lines.size() + " lines are invalid; nothing was imported", lines);
         }
+        requireScope(reader.lines);
         long checked = System.nanoTime();
         String who = actor.name();
         int created = 0;
@@ -102,6 +109,20 @@ public class ProjectImporter {
                 lines.size(), created, updated, unchanged, (checked - start) / 1_000_000,
                 (System.nanoTime() - checked) / 1_000_000);
         return new ImportCounts(created, updated, unchanged);
+    }
+
+    /**
+     * A zone-scoped caller imports only projects whose zone is inside its zones, both the zone a line gives and the
+     * zone a project already has; any other refuses the whole import (403).
+     */
+    private void requireScope(List<ImportLine> lines) {
+        if (scope.unscoped() || lines.isEmpty()) {
+            return;
+        }
+        Set<String> touched = new TreeSet<>();
+        lines.forEach(line -> touched.add(line.zoneCode()));
+        touched.addAll(writer.zones(lines.stream().map(ImportLine::code).toList()).values());
+        touched.forEach(zone -> scope.requireWritable(zone, "zone " + zone + " of an imported project"));
     }
 
     /** A status may only move as it may through the API; checked for all lines before anything is written. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
+import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.project.mapping.ProjectMapper;
 import org.urbaninvest.project.repository.ProgrammeCategoryEntity;
 import org.urbaninvest.project.repository.ProgrammeEntity;
@@ -55,10 +56,14 @@ public class ProjectService {
     Actor actor;
 
     @Inject
+    ZoneScope scope;
+
+    @Inject
     EventPayloads payloads;
 
     /** Registers the project a client sent ({@code draft}, built from the request). */
     public ProjectEntity register(ProjectEntity draft) {
+        scope.requireWritable(draft.zoneCode, "zone " + draft.zoneCode + " of project " + draft.code);
         requireDates(draft);
         if (projects.findById(draft.code) != null) {
             throw ProblemException.conflict("project " + draft.code + " already exists");
@@ -80,6 +85,10 @@ public class ProjectService {
     /** Replaces the project by what a client sent ({@code draft}; its code may be left out). */
     public ProjectEntity replace(String code, String ifMatch, ProjectEntity draft) {
         ProjectEntity project = find(code);
+        scope.requireWritable(project.zoneCode, "project " + code);
+        if (!project.zoneCode.equals(draft.zoneCode)) {
+            scope.requireWritable(draft.zoneCode, "zone " + draft.zoneCode);
+        }
         if (draft.code != null && !draft.code.equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the project in the path) or left out");
         }
@@ -99,6 +108,7 @@ public class ProjectService {
 
     public ProjectEntity changeStatus(String code, ProjectStatus status, String reason) {
         ProjectEntity project = find(code);
+        scope.requireWritable(project.zoneCode, "project " + code);
         ProjectStatus current = ProjectStatus.fromValue(project.status);
         if (current == status) {
             throw ProblemException.conflict("project " + code + " is already " + current);
@@ -110,7 +120,7 @@ public class ProjectService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProjectEntity get(String code) {
-        return find(code);
+        return readable(code);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -121,7 +131,7 @@ public class ProjectService {
     /** Every version of the project, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProjectVersionEntity> history(String code) {
-        find(code);
+        readable(code);
         return projects.history(code);
     }
 
@@ -147,6 +157,13 @@ public class ProjectService {
         version.changedFields = mapper.write(changedFields);
         version.snapshot = mapper.write(snapshot);
         projects.getEntityManager().persist(version);
+    }
+
+    /** The project, if the caller's zones cover it: one outside answers as an unknown project does. */
+    private ProjectEntity readable(String code) {
+        ProjectEntity project = find(code);
+        scope.requireReadable(project.zoneCode, "no project " + code);
+        return project;
     }
 
     private ProjectEntity find(String code) {

@@ -6,11 +6,14 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import jakarta.persistence.LockModeType;
 import org.urbaninvest.platform.history.Version;
 import org.urbaninvest.platform.history.VersionHistory;
 import org.urbaninvest.platform.http.IfMatch;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.project.mapping.ZoneMapper;
 import org.urbaninvest.project.repository.ZoneEntity;
 import org.urbaninvest.project.repository.ZoneNode;
@@ -43,8 +46,13 @@ public class ZoneService {
     @Inject
     VersionHistory history;
 
+    @Inject
+    ZoneScope scope;
+
     /** Registers the zone a client sent ({@code draft}, built from the request). */
     public ZoneNode register(ZoneEntity draft) {
+        scope.requireWritable(draft.parentCode, draft.parentCode == null ? "a top-level zone"
+                : "zone " + draft.parentCode + ", the parent of " + draft.code + ",");
         if (zones.findById(draft.code) != null) {
             throw ProblemException.conflict("zone " + draft.code + " already exists");
         }
@@ -64,7 +72,16 @@ public class ZoneService {
 
     /** Replaces the zone by what a client sent ({@code draft}; its code may be left out). */
     public ZoneNode update(String code, String ifMatch, ZoneEntity draft) {
-        ZoneEntity zone = find(code);
+        // locked before the scope check locks its chain for share, so that two changes of one zone queue here
+        ZoneEntity zone = zones.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        if (zone == null) {
+            throw ProblemException.notFound("no zone " + code);
+        }
+        scope.requireWritable(code, "zone " + code);
+        if (!java.util.Objects.equals(draft.parentCode, zone.parentCode)) {
+            scope.requireWritable(draft.parentCode, draft.parentCode == null ? "a top-level zone"
+                    : "zone " + draft.parentCode);
+        }
         if (draft.code != null && !draft.code.equals(code)) {
             throw ProblemException.badRequest("code", "must be " + code + " (the zone in the path) or left out");
         }
@@ -93,18 +110,26 @@ public class ZoneService {
     /** Every version of the zone, oldest first, with what changed from what to what. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Version> history(String code) {
-        find(code);
+        readable(code);
         return history.of(AGGREGATE, code);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ZoneNode get(String code) {
-        return withChildren(find(code));
+        return withChildren(readable(code));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ZoneNode> list(String parent, int page, int size) {
-        var query = parent == null || parent.isBlank() ? zones.find("order by code") : zones.find("parentCode = ?1 order by code", parent);
+        Set<String> visible = scope.visibleZones().orElse(null);
+        if (visible != null && visible.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        boolean any = parent == null || parent.isBlank();
+        var query = visible == null ? (any ? zones.find("order by code")
+                : zones.find("parentCode = ?1 order by code", parent))
+                : any ? zones.find("code in ?1 order by code", visible)
+                : zones.find("parentCode = ?1 and code in ?2 order by code", parent, visible);
         List<ZoneEntity> found = query.page(page, size).list();
         Map<String, List<String>> children = zones.childrenOf(found.stream().map(z -> z.code).toList());
         return new Page<>(found.stream().map(z -> new ZoneNode(z, children.get(z.code))).toList(), page, size,
@@ -113,6 +138,13 @@ public class ZoneService {
 
     private ZoneNode withChildren(ZoneEntity zone) {
         return new ZoneNode(zone, zones.childrenOf(List.of(zone.code)).get(zone.code));
+    }
+
+    /** The zone, if the caller's zones cover it: one outside answers as an unknown zone does. */
+    private ZoneEntity readable(String code) {
+        ZoneEntity zone = find(code);
+        scope.requireReadable(code, "no zone " + code);
+        return zone;
     }
 
     private ZoneEntity find(String code) {

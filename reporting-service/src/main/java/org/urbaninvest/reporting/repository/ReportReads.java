@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +155,18 @@ public class ReportReads {
             String base = "SELECT code FROM zone_view WHERE generation = ? ORDER BY code"
                     + (limit < 0 ? " OFFSET ?" : " LIMIT " + limit + " OFFSET ?");
             totals(base, includeSubzones, day, generation, offset).forEach(ordered::put);
+            return ordered;
+        }
+
+        /** The totals of the given zones, keyed by zone code in the order given; unknown zones are left out. */
+        public Map<String, ZoneTotals> zonesTotals(List<String> codes, boolean includeSubzones, LocalDate day)
+                throws SQLException {
+            Map<String, ZoneTotals> ordered = new LinkedHashMap<>();
+            codes.forEach(code -> ordered.put(code, ZoneTotals.empty()));
+            if (!codes.isEmpty()) {
+                totals("SELECT code FROM zone_view WHERE generation = ? AND code = ANY (?)", includeSubzones, day,
+                        generation, connection.createArrayOf("text", codes.toArray())).forEach(ordered::put);
+            }
             return ordered;
         }
 
@@ -335,6 +348,20 @@ public class ReportReads {
                     while (rs.next()) {
                         result.add(rs.getString(1));
                     }
+                }
+            }
+            return result;
+        }
+
+        /** The given zones that are known and every zone below them. */
+        public List<String> selfAndDescendants(Collection<String> codes) throws SQLException {
+            String sql = TREE.formatted("SELECT code FROM zone_view WHERE generation = ? AND code = ANY (?)")
+                    + "SELECT DISTINCT code FROM tree ORDER BY code";
+            List<String> result = new ArrayList<>();
+            try (PreparedStatement query = prepare(sql, generation, connection.createArrayOf("text", codes.toArray()),
+                    generation, true); ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    result.add(rs.getString(1));
                 }
             }
             return result;

@@ -61,7 +61,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getZoneReport", summary = "Report of a zone",
             description = "A zone's projects, agreements and rates; with its descendants unless includeSubzones=false."
-                    + " Needs the viewer role.")
+                    + " Needs the viewer role."
+                    + " A zone above the token's zones claim answers 403: its roll-up covers other areas.")
     @APIResponse(responseCode = "200", description = "the zone's report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ZoneReport.class),
                     examples = @ExampleObject(name = "zone", value = ReportExamples.ZONE_REPORT)))
@@ -76,7 +77,8 @@ public class ReportResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(operationId = "listZoneReports", summary = "Summary of every zone",
             description = "One summary row per zone (paged JSON, or every zone as CSV with Accept: text/csv). Needs"
-                    + " the viewer role.")
+                    + " the viewer role."
+                    + " A token with a zones claim sees only what lies in its zones or beneath them.")
     @APIResponse(responseCode = "200", description = "A page of zone reports, or every zone's report as CSV",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
                     properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = ZoneReport.class)),
@@ -99,7 +101,8 @@ public class ReportResource {
     @Operation(operationId = "getZoneFunnel", summary = "Funnel and ageing of a zone",
             description = "Per stage the agreements reached and the conversion from the previous stage, and the days"
                     + " the agreements still in each stage have spent in it, as of a date (default today). Needs the"
-                    + " viewer role.")
+                    + " viewer role."
+                    + " A zone above the token's zones claim answers 403: its roll-up covers other areas.")
     @APIResponse(responseCode = "200", description = "the zone's funnel",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Funnel.class),
                     examples = @ExampleObject(name = "funnel", value = ReportExamples.FUNNEL)))
@@ -119,7 +122,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getZoneTimeseries", summary = "Time series of a zone",
             description = "Intended (by intendedOn), signed (by signedOn) or funds in place (by receivedOn) per"
-                    + " period. Needs the viewer role.")
+                    + " period. Needs the viewer role."
+                    + " A zone above the token's zones claim answers 403: its roll-up covers other areas.")
     @APIResponse(responseCode = "200", description = "the points, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TimeseriesPoint.class),
                     examples = @ExampleObject(name = "monthly", value = ReportExamples.TIMESERIES)))
@@ -136,7 +140,8 @@ public class ReportResource {
     @Operation(operationId = "getZoneFindings", summary = "Findings of a zone",
             description = "Records of a zone that need attention today (stale intentions, signed but not started,"
                     + " no funds, overdue milestones, over-disbursed, opportunity lists not matching), paged, with"
-                    + " counts per rule. Needs the viewer role.")
+                    + " counts per rule. Needs the viewer role."
+                    + " A zone above the token's zones claim answers 403: its roll-up covers other areas.")
     @APIResponse(responseCode = "200", description = "a page of the zone's findings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Findings.class),
                     examples = @ExampleObject(name = "findings", value = ReportExamples.FINDINGS)))
@@ -153,7 +158,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getProgrammeReport", summary = "Report of a programme",
             description = "A programme's declared figures against its registered projects, per category. Needs the"
-                    + " viewer role.")
+                    + " viewer role."
+                    + " A token with a zones claim gets 404 for a programme outside its zones.")
     @APIResponse(responseCode = "200", description = "the programme's report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeReport.class),
                     examples = @ExampleObject(name = "programme", value = ReportExamples.PROGRAMME_REPORT)))
@@ -166,7 +172,8 @@ public class ReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getCatalogue", summary = "Zones and programmes known to the reports",
             description = "The zones and programmes known to the reports, with names (for pickers). Needs the viewer"
-                    + " role.")
+                    + " role."
+                    + " A token with a zones claim sees only what lies in its zones or beneath them.")
     @APIResponse(responseCode = "200", description = "the catalogue",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catalogue.class),
                     examples = @ExampleObject(name = "catalogue", value = ReportExamples.CATALOGUE)))

@@ -11,11 +11,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.money.MoneyTotals;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
+import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.domain.Catalogue;
@@ -51,8 +53,12 @@ public class ReportService {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    ZoneScope scope;
+
     /** A zone's report, its agreements as of the end of {@code day} ({@code null}: as they stand now). */
     public ZoneReport zone(String code, boolean includeSubzones, LocalDate day) {
+        requireReport(code);
         return reads.read(view -> {
             requireZone(view, code);
             return ReportMapper.zoneReport(code, view.asOf(), day, view.zoneTotals(code, includeSubzones, day));
@@ -64,6 +70,7 @@ public class ReportService {
      * ({@code null}).
      */
     public Funnel funnel(String code, boolean includeSubzones, InvestorKind investorKind, LocalDate day) {
+        requireReport(code);
         String kind = investorKind == null ? null : investorKind.name();
         return reads.read(view -> {
             requireZone(view, code);
@@ -101,9 +108,21 @@ public class ReportService {
         return day;
     }
 
+    /**
+     * A zone-scoped caller reads the reports of its zones and those beneath them; an ancestor's roll-up includes other
+     * areas (403), any other zone is unknown to it (404).
+     */
+    private void requireReport(String code) {
+        scope.requireReport(code, noZone(code));
+    }
+
+    private static String noZone(String code) {
+        return "no zone '" + code + "' is known to the reports";
+    }
+
     private static void requireZone(ReportReads.View view, String code) throws SQLException {
         if (!view.zoneExists(code)) {
-            throw ProblemException.notFound("no zone '" + code + "' is known to the reports");
+            throw ProblemException.notFound(noZone(code));
         }
     }
 
@@ -122,6 +141,16 @@ public class ReportService {
     }
 
     public Page<ZoneReport> zones(boolean includeSubzones, int page, int size, LocalDate day) {
+        Set<String> visible = scope.visibleZones().orElse(null);
+        if (visible != null) {
+            List<String> codes = visible.stream().sorted().skip((long) page * size).limit(size).toList();
+            return reads.read(view -> {
+                List<ZoneReport> items = new ArrayList<>();
+                view.zonesTotals(codes, includeSubzones, day).forEach(
+                        (code, totals) -> items.add(ReportMapper.zoneReport(code, view.asOf(), day, totals)));
+                return new Page<>(items, page, size, visible.size());
+            });
+        }
         return reads.read(view -> {
             List<ZoneReport> items = new ArrayList<>();
             view.zonesTotals(includeSubzones, page * size, size, day)
@@ -132,17 +161,23 @@ public class ReportService {
 
     /** Every zone's report with the zone's name, for the CSV export. */
     public List<NamedZoneReport> allZones(boolean includeSubzones, LocalDate day) {
+        Set<String> visible = scope.visibleZones().orElse(null);
         return reads.read(view -> {
             Map<String, String> names = view.zones(0, -1).stream()
                     .collect(Collectors.toMap(ReportReads.ZoneRow::code, ReportReads.ZoneRow::name));
             List<NamedZoneReport> items = new ArrayList<>();
-            view.zonesTotals(includeSubzones, 0, -1, day).forEach((code, totals) -> items.add(
-                    new NamedZoneReport(names.get(code), ReportMapper.zoneReport(code, view.asOf(), day, totals))));
+            view.zonesTotals(includeSubzones, 0, -1, day).forEach((code, totals) -> {
+                if (visible == null || visible.contains(code)) {
+                    items.add(new NamedZoneReport(names.get(code),
+                            ReportMapper.zoneReport(code, view.asOf(), day, totals)));
+                }
+            });
             return items;
         });
     }
 
     public List<TimeseriesPoint> timeseries(String code, boolean includeSubzones, SeriesMetric metric, SeriesInterval interval) {
+        requireReport(code);
         return reads.read(view -> {
             requireZone(view, code);
             Map<String, TimeseriesPoint> points = new LinkedHashMap<>();
@@ -162,6 +197,7 @@ public class ReportService {
             if (programme == null) {
                 throw ProblemException.notFound("no programme '" + code + "' is known to the reports");
             }
+            scope.requireReadable(programme.zoneCode(), "no programme '" + code + "' is known to the reports");
             return programmeReport(view, programme);
         });
     }
@@ -192,6 +228,7 @@ public class ReportService {
      */
     public Findings findings(String code, boolean includeSubzones, FindingRule rule, int page, int size) {
         LocalDate day = today();
+        requireReport(code);
         return reads.read(view -> {
             requireZone(view, code);
             List<Finding> all = findings(view, code, includeSubzones, day);
@@ -240,11 +277,14 @@ public class ReportService {
     }
 
     public Catalogue catalogue() {
+        Set<String> visible = scope.visibleZones().orElse(null);
         return reads.read(view -> new Catalogue(view.asOf(),
                 view.zones(0, -1).stream()
+                        .filter(zone -> visible == null || visible.contains(zone.code()))
                         .map(zone -> new Catalogue.Zone(zone.code(), zone.name(), zone.kind(), zone.parentCode()))
                         .toList(),
                 view.programmes().stream()
+                        .filter(programme -> visible == null || visible.contains(programme.zoneCode()))
                         .map(programme -> new Catalogue.Programme(programme.code(), programme.name(),
                                 programme.zoneCode()))
                         .toList()));

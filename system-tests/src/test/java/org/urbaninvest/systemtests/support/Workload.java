@@ -47,6 +47,12 @@ public final class Workload {
     // ---- project-service ----
 
     public String zone(String code, String parent, String kind) {
+        api.post(Service.PROJECT, "/api/v1/zones", editor, zoneBody(code, parent, kind)).expect(201);
+        ledger.zone(code, parent);
+        return code;
+    }
+
+    public static ObjectNode zoneBody(String code, String parent, String kind) {
         ObjectNode body = Api.object();
         body.put("code", code);
         body.put("name", "Zone " + code);
@@ -56,13 +62,19 @@ public final class Workload {
         }
         body.put("areaKm2", new java.math.BigDecimal("88.00"));
         body.put("population", 120000);
-        api.post(Service.PROJECT, "/api/v1/zones", editor, body).expect(201);
-        ledger.zone(code, parent);
-        return code;
+        return body;
     }
 
     /** A programme with categories; each category is {@code code, name, count, amount}. */
     public String programme(String code, String zone, int declaredCount, Money declared,
+            List<Ledger.Category> categories) {
+        api.post(Service.PROJECT, "/api/v1/programmes", editor, programmeBody(code, zone, declaredCount, declared,
+                categories)).expect(201);
+        ledger.programme(new Ledger.Programme(code, zone, declaredCount, declared, List.copyOf(categories)));
+        return code;
+    }
+
+    public static ObjectNode programmeBody(String code, String zone, int declaredCount, Money declared,
             List<Ledger.Category> categories) {
         ObjectNode body = Api.object();
         body.put("code", code);
@@ -77,9 +89,7 @@ public final class Workload {
             c.put("name", category.name());
             c.set("declared", declared(category.declaredCount(), category.declared()));
         }
-        api.post(Service.PROJECT, "/api/v1/programmes", editor, body).expect(201);
-        ledger.programme(new Ledger.Programme(code, zone, declaredCount, declared, List.copyOf(categories)));
-        return code;
+        return body;
     }
 
     public String project(String code, String zone, String programme, String category, String status,
