@@ -34,8 +34,12 @@ public class FindingsPublisher {
 
     private static final Logger LOG = Logger.getLogger(FindingsPublisher.class);
     static final String EVENT_TYPE = "report.zone-findings";
-    /** Zones marked per round: each is a few queries, and the round is one transaction. */
-    private static final int BATCH = 500;
+    /**
+     * Zones marked per round: each is a few queries and the round is one transaction, kept short so that a backlog
+     * (every zone, after a rebuild or at the daily run) drains in many small commits, never near the transaction
+     * timeout.
+     */
+    private static final int BATCH = 50;
 
     @Inject
     FindingsStore store;
