@@ -25,7 +25,8 @@ public interface ServiceTokenConfig {
 
     /**
      * The {@code kid} the token's header names, for a PEM signing key (a JWK names its own): the key's entry in the
-     * JWK Set the services trust. It starts with {@code service-}, so the token gets the service role only.
+     * JWK Set the services trust ({@code urbaninvest.signing-key.id}, on Kubernetes {@code URBANINVEST_SIGNING_KEY_ID}).
+     * It starts with {@code service-}, so the token gets the service role only.
      */
     Optional<String> keyId();
 }
