@@ -56,7 +56,7 @@ public class ProjectServiceStub {
     @GET
     @Path("/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed(Roles.SERVICE)
     @Operation(hidden = true) // another service's endpoint, not part of this service's API
     public Map<String, Object> get(@PathParam("code") String code) {
         CALLERS.computeIfAbsent(code, c -> new CopyOnWriteArrayList<>()).add(token.getSubject());

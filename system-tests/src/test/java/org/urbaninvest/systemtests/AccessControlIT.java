@@ -31,7 +31,8 @@ import org.urbaninvest.systemtests.support.Workload;
 /**
  * Who gets in, for every endpoint the three services declare in their OpenAPI documents (so a new endpoint is
  * covered without touching this test): no token or a bad one (expired, wrong issuer, wrong key, {@code alg: none},
- * tampered, not a JWT) → 401; a viewer on a write → 403; an editor on an admin endpoint → 403; the right role
+ * tampered, not a JWT, a {@code kid} naming no trusted key or another one, none) → 401; the service token reads zones
+ * and projects only; a viewer on a write → 403; an editor on an admin endpoint → 403; the right role
  * gets past the door; the operational endpoints and the dashboard's static files are open, and nothing an
  * anonymous caller can reach carries data.
  */
@@ -145,6 +146,44 @@ class AccessControlIT extends SystemTest {
                 softly.assertThat(editorWrite.status()).as("%s as editor with an empty body: %s", endpoint,
                         editorWrite).isBetween(400, 499).isNotIn(401, 403);
             }
+        }
+        softly.assertAll();
+    }
+
+    /**
+     * investment-service's token (the service role, signed with its own key) reads zones and projects and nothing
+     * else; signed with that key, a token claiming admin (and not the service role) gets no role at all.
+     */
+    @Test
+    void theServiceTokenReadsZonesAndProjectsOnly() {
+        String service = tokens().service();
+        String claimingAdmin = tokens().serviceKeyClaimingAdmin();
+        SoftAssertions softly = new SoftAssertions();
+        for (Endpoint endpoint : endpoints) {
+            boolean allowed = endpoint.isRead() && endpoint.service() == Service.PROJECT
+                    && (endpoint.path().startsWith("/api/v1/zones") || endpoint.path().startsWith("/api/v1/projects"));
+            Reply reply = api().send(call(endpoint, service));
+            softly.assertThat(reply.status()).as("%s with the service token: %s", endpoint, reply)
+                    .isEqualTo(allowed ? 200 : 403);
+            Reply admin = api().send(call(endpoint, claimingAdmin));
+            softly.assertThat(admin.status()).as("%s with a token of the service's key claiming admin: %s", endpoint,
+                    admin).isEqualTo(403);
+        }
+        softly.assertAll();
+    }
+
+    /** A token must name a trusted key ({@code kid}) and be signed by it: else 401 on every endpoint. */
+    @Test
+    void aTokenNamingNoTrustedKeyOrAnotherKeyIs401Everywhere() {
+        Map<String, String> bad = Map.of("an unknown kid", tokens().unknownKid(), "no kid", tokens().noKid(),
+                "another trusted key's kid", tokens().otherTrustedKid());
+        SoftAssertions softly = new SoftAssertions();
+        for (Endpoint endpoint : endpoints) {
+            bad.forEach((kind, token) -> {
+                Reply reply = api().send(call(endpoint, token));
+                softly.assertThat(reply.status()).as("%s with %s", endpoint, kind).isEqualTo(401);
+                softly.check(() -> assertNoData(reply));
+            });
         }
         softly.assertAll();
     }

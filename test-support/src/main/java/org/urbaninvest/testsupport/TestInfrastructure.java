@@ -12,7 +12,7 @@ import org.urbaninvest.launcher.PostgresServer;
 import org.urbaninvest.launcher.TokenIssuer;
 
 /**
- * One real PostgreSQL server, one real Kafka broker and one signing key pair per test JVM, started on first
+ * One real PostgreSQL server, one real Kafka broker and one set of signing keys per test JVM, started on first
  * use and stopped when the JVM exits. They are the same classes {@code ./run.sh} uses.
  */
 public final class TestInfrastructure {

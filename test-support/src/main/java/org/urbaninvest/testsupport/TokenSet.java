@@ -1,12 +1,11 @@
 package org.urbaninvest.testsupport;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -15,12 +14,15 @@ import org.jose4j.lang.JoseException;
 import org.urbaninvest.launcher.TokenIssuer;
 
 /**
- * Bearer tokens for the key pair of one {@link TokenIssuer}: the three roles, and the ways a token can be wrong.
- * {@link Tokens} is this for the test infrastructure's key; the system tests use it for the launched suite's key.
+ * Bearer tokens for the keys of one {@link TokenIssuer}, signed with its current key: the three roles, the service
+ * token, and the ways a token can be wrong. {@link Tokens} is this for the test infrastructure's keys; the system
+ * tests use it for the launched suite's keys.
  */
 public final class TokenSet {
 
-    private static final KeyPair OTHER_KEYS = TokenIssuer.generate();
+    /** A key nobody trusts, named like the issuer's keys. */
+    private static final RsaJsonWebKey OTHER_KEY = TokenIssuer.generate(TokenIssuer.ISSUER_KEY_PREFIX);
+    private static final String SERVICE = "investment-service";
 
     private final TokenIssuer issuer;
 
@@ -52,7 +54,17 @@ public final class TokenSet {
         JwtClaims claims = claims(issuer.issuer(), role);
         claims.setSubject("scoped-" + role);
         claims.setStringListClaim("zones", List.of(zones));
-        return sign(claims, issuer.privateKey());
+        return TokenIssuer.sign(claims, issuer.signingKey());
+    }
+
+    /** The token investment-service presents to project-service: the service role, signed with its own key. */
+    public String service() {
+        return TokenIssuer.sign(claims(issuer.issuer(), "service"), issuer.serviceKey(SERVICE));
+    }
+
+    /** A token signed with investment-service's own key that claims admin: its key only ever gives the service role. */
+    public String serviceKeyClaimingAdmin() {
+        return TokenIssuer.sign(claims(issuer.issuer(), "admin"), issuer.serviceKey(SERVICE));
     }
 
     /** An editor token that expired an hour ago. */
@@ -60,17 +72,32 @@ public final class TokenSet {
         JwtClaims claims = claims(issuer.issuer(), "editor");
         claims.setIssuedAt(NumericDate.fromMilliseconds(System.currentTimeMillis() - 7_200_000));
         claims.setExpirationTime(NumericDate.fromMilliseconds(System.currentTimeMillis() - 3_600_000));
-        return sign(claims, issuer.privateKey());
+        return TokenIssuer.sign(claims, issuer.signingKey());
     }
 
     /** A well-formed editor token signed by a key the services do not trust. */
     public String signedByOtherKey() {
-        return sign(claims(issuer.issuer(), "editor"), OTHER_KEYS.getPrivate());
+        return TokenIssuer.sign(claims(issuer.issuer(), "editor"), OTHER_KEY);
+    }
+
+    /** An editor token signed with the trusted key whose header names a key ({@code kid}) the services do not have. */
+    public String unknownKid() {
+        return withKid(claims(issuer.issuer(), "editor"), issuer.signingKey(), OTHER_KEY.getKeyId());
+    }
+
+    /** An editor token signed with the issuer's key whose header names investment-service's key instead. */
+    public String otherTrustedKid() {
+        return withKid(claims(issuer.issuer(), "editor"), issuer.signingKey(), issuer.serviceKey(SERVICE).getKeyId());
+    }
+
+    /** An editor token signed with the trusted key and no {@code kid}: with several keys trusted, none is chosen. */
+    public String noKid() {
+        return withKid(claims(issuer.issuer(), "editor"), issuer.signingKey(), null);
     }
 
     /** An editor token from another issuer, signed with the trusted key. */
     public String wrongIssuer() {
-        return sign(claims("https://elsewhere.example/auth", "editor"), issuer.privateKey());
+        return TokenIssuer.sign(claims("https://elsewhere.example/auth", "editor"), issuer.signingKey());
     }
 
     /** An unsigned token ({@code alg: none}) claiming to be admin. */
@@ -95,10 +122,13 @@ public final class TokenSet {
         return claims;
     }
 
-    private static String sign(JwtClaims claims, PrivateKey key) {
+    private static String withKid(JwtClaims claims, RsaJsonWebKey key, String kid) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setKey(key);
+        jws.setKey(key.getPrivateKey());
+        if (kid != null) {
+            jws.setKeyIdHeaderValue(kid);
+        }
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();

@@ -37,6 +37,31 @@ public final class Tokens {
         return infrastructure().scoped(role, zones);
     }
 
+    /** investment-service's token for project-service: the service role, signed with its own key. */
+    public static String service() {
+        return infrastructure().service();
+    }
+
+    /** Signed with investment-service's own key but claiming admin: that key only ever gives the service role. */
+    public static String serviceKeyClaimingAdmin() {
+        return infrastructure().serviceKeyClaimingAdmin();
+    }
+
+    /** An editor token signed with the trusted key, its header naming a key the services do not have. */
+    public static String unknownKid() {
+        return infrastructure().unknownKid();
+    }
+
+    /** An editor token signed with the issuer's key, its header naming investment-service's key. */
+    public static String otherTrustedKid() {
+        return infrastructure().otherTrustedKid();
+    }
+
+    /** An editor token signed with the trusted key without a {@code kid}. */
+    public static String noKid() {
+        return infrastructure().noKid();
+    }
+
     /** An editor token that expired an hour ago. */
     public static String expired() {
         return infrastructure().expired();

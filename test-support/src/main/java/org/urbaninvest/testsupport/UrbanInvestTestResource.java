@@ -7,7 +7,7 @@ import org.urbaninvest.launcher.PostgresServer;
 
 /**
  * Points a {@code @QuarkusTest} application at the real PostgreSQL and Kafka of {@link TestInfrastructure}
- * and at its signing key. Use it once per module, e.g.
+ * and at its keys. Use it once per module, e.g.
  * {@code @WithTestResource(value = UrbanInvestTestResource.class, scope = TestResourceScope.GLOBAL,
  * initArgs = @ResourceArg(name = "database", value = "project"))}.
  */
@@ -29,8 +29,10 @@ public class UrbanInvestTestResource implements QuarkusTestResourceLifecycleMana
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
         config.put("mp.jwt.verify.issuer", infrastructure.tokens().issuer());
-        config.put("mp.jwt.verify.publickey.location", infrastructure.tokens().publicKeyFile().toUri().toString());
-        config.put("smallrye.jwt.sign.key.location", infrastructure.tokens().privateKeyFile().toUri().toString());
+        // the JWK Set of the issuer's key and investment-service's own key, each selected by the token's kid
+        config.put("mp.jwt.verify.publickey.location", infrastructure.tokens().jwksFile().toUri().toString());
+        config.put("smallrye.jwt.sign.key.location",
+                infrastructure.tokens().serviceKeyFile("investment-service").toUri().toString());
         return config;
     }
 

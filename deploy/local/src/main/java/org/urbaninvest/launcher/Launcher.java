@@ -1,12 +1,8 @@
 package org.urbaninvest.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -48,7 +44,29 @@ public final class Launcher {
             System.out.println(LauncherOptions.USAGE);
             return;
         }
-        System.exit(new Launcher(options, repository).run());
+        Launcher launcher = new Launcher(options, repository);
+        System.exit(options.rotateKeys() ? launcher.rotateKeys() : launcher.run());
+    }
+
+    /**
+     * {@code ./run.sh --rotate-keys}: rotates the home's signing key ({@link KeyRotation}) and writes
+     * {@code tokens.env} again with the new key. The running suite's services read the key set the launcher serves
+     * from {@code keys/jwks.json}, so they follow without a restart.
+     */
+    int rotateKeys() {
+        Path home = options.home();
+        if (!Files.exists(home.resolve("keys").resolve("jwks.json"))) {
+            System.err.println("no keys in " + home.resolve("keys") + ": start the suite with ./run.sh first");
+            return 1;
+        }
+        TokenIssuer issuer = TokenIssuer.inDirectory(home.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
+        try (LauncherLog log = new LauncherLog(System.out, home.resolve("logs").resolve("launcher.log"))) {
+            KeyRotation.Result result = KeyRotation.rotate(issuer, KeySetServer.PROPAGATION,
+                    () -> writeTokens(home, issuer), log);
+            log.accept("keys: rotated from " + result.previousKey() + " to " + result.currentKey() + "; "
+                    + home.resolve("tokens.env") + " holds tokens signed with the new key (source it again)");
+        }
+        return 0;
     }
 
     int run() {
@@ -138,24 +156,14 @@ public final class Launcher {
         Path file = home.resolve("tokens.env");
         String text = String.join("\n",
                 "# UrbanInvest local bearer tokens (issuer " + issuer.issuer() + "), valid until " + expires + ".",
-                "# Signed by " + issuer.privateKeyFile() + "; ./run.sh writes fresh ones on every start.",
+                "# Signed by key " + issuer.keyId() + " (" + issuer.privateKeyFile() + "); ./run.sh writes fresh ones on"
+                        + " every start and on --rotate-keys.",
                 "# Use: source " + file + " && curl -H \"Authorization: Bearer $VIEWER_TOKEN\" ...",
                 "VIEWER_TOKEN=" + viewer,
                 "EDITOR_TOKEN=" + editor,
                 "ADMIN_TOKEN=" + admin,
                 "");
-        try {
-            Path temporary = home.resolve("tokens.env.tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        TokenIssuer.writeAtomically(file, text, true);
         return new Tokens(file, viewer, editor, admin, expires);
     }
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code URBANINVEST_PORT_OFFSET}), then the defaults.
  */
 public record LauncherOptions(Path home, Ports ports, boolean reset, boolean demo, Set<SuiteService> services,
-        Map<SuiteService, Integer> replicas, String otlp, boolean help) {
+        Map<SuiteService, Integer> replicas, String otlp, boolean rotateKeys, boolean help) {
 
     /** The most instances of one service {@code --replicas} accepts. */
     public static final int MAX_REPLICAS = 4;
@@ -41,6 +41,9 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
             "  --otlp URL              send the services' traces to this OTLP collector, e.g. http://localhost:4317",
             "                          (gRPC; with QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf an OTLP/HTTP",
             "                          endpoint such as http://localhost:4318); default: tracing off",
+            "  --rotate-keys           rotate the key tokens are signed with, while the suite runs (in the same home):",
+            "                          the new key is trusted, then signs (tokens.env is written again), then the old",
+            "                          key is removed and its tokens are refused; takes about 6 s, then exits",
             "  -h, --help              this text",
             "",
             "Environment: URBANINVEST_HOME, URBANINVEST_PORT_OFFSET; URBANINVEST_SERVICE_JAVA_OPTS replaces the services'",
@@ -65,6 +68,7 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
         boolean reset = false;
         boolean demo = true;
         boolean help = false;
+        boolean rotateKeys = false;
         String otlp = null;
         Set<SuiteService> services = EnumSet.allOf(SuiteService.class);
         Map<SuiteService, Integer> replicas = new EnumMap<>(SuiteService.class);
@@ -83,6 +87,7 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
             switch (name) {
                 case "--reset" -> reset = true;
                 case "--no-demo" -> demo = false;
+                case "--rotate-keys" -> rotateKeys = true;
                 case "-h", "--help" -> help = true;
                 default -> {
                     String value = inline;
@@ -118,7 +123,7 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
                 investment != null ? investment : shifted.investment(),
                 reporting != null ? reporting : shifted.reporting());
         return new LauncherOptions(home.toAbsolutePath().normalize(), ports, reset, demo, services,
-                Map.copyOf(replicas), otlp, help);
+                Map.copyOf(replicas), otlp, rotateKeys, help);
     }
 
     /** An OTLP collector's URL: http or https with a host. */

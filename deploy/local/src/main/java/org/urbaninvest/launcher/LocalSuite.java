@@ -71,6 +71,7 @@ public final class LocalSuite implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker broker;
     private TokenIssuer tokens;
+    private KeySetServer keySet;
     private Watchdog watchdog;
 
     private LocalSuite(Builder builder) {
@@ -118,6 +119,7 @@ public final class LocalSuite implements AutoCloseable {
                 }
                 checkPortsFree();
                 tokens = TokenIssuer.inDirectory(home.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
+                keySet = KeySetServer.start(tokens.jwksFile());
                 watchdog = Watchdog.start(home);
                 defineProcesses();
             }
@@ -181,6 +183,10 @@ public final class LocalSuite implements AutoCloseable {
             supervisor.halt(POSTGRES);
         }
         synchronized (this) {
+            if (keySet != null) {
+                keySet.close();
+                keySet = null;
+            }
             if (watchdog != null) {
                 watchdog.close();
                 watchdog = null;
@@ -216,9 +222,22 @@ public final class LocalSuite implements AutoCloseable {
         return EnumSet.copyOf(services);
     }
 
-    /** The key pair in {@code <home>/keys} the services trust; available once started. */
+    /** The keys in {@code <home>/keys} the services trust, and the tokens signed with them; available once started. */
     public TokenIssuer tokens() {
         return tokens;
+    }
+
+    /** Where the services read the JWK Set they trust ({@code <home>/keys/jwks.json}, served over HTTP). */
+    public String keySetUrl() {
+        return keySet.url();
+    }
+
+    /**
+     * Rotates the key tokens are signed with while everything runs, as {@code ./run.sh --rotate-keys} does: the
+     * new key joins the trusted set, then signs, then the old one leaves it ({@link KeyRotation}).
+     */
+    public KeyRotation.Result rotateKeys(Runnable afterSwitch) {
+        return KeyRotation.rotate(tokens, KeySetServer.PROPAGATION, afterSwitch, line -> log("%s", line));
     }
 
     public PostgresServer postgres() {
@@ -345,7 +364,10 @@ public final class LocalSuite implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
         env.put("MP_JWT_VERIFY_ISSUER", TokenIssuer.DEFAULT_ISSUER);
-        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:" + home.resolve("keys").resolve("publicKey.pem"));
+        if (keySet != null) { // once started
+            // a JWK Set over HTTP: read again once its max-age has passed, so keys rotate without a restart
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keySet.url());
+        }
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service, instance)));
         env.put("URBANINVEST_INSTANCE", ServiceProcess.instanceName(service, instance));
@@ -360,7 +382,10 @@ public final class LocalSuite implements AutoCloseable {
         }
         if (service == SuiteService.INVESTMENT) {
             env.put("QUARKUS_REST_CLIENT_PROJECT_SERVICE_URL", "http://127.0.0.1:" + ports.project());
-            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + home.resolve("keys").resolve("privateKey.pem"));
+        }
+        if (tokens != null && TokenIssuer.SIGNING_SERVICES.contains(service.id())) {
+            // its own key (kid service-…), which the services accept for the service role only
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", "file:" + tokens.serviceKeyFile(service.id()));
         }
         env.putAll(extraEnvironment);
         return env;

@@ -21,9 +21,18 @@ class LauncherOptionsTest {
         assertThat(options.demo()).isTrue();
         assertThat(options.services()).isEqualTo(EnumSet.allOf(SuiteService.class));
         assertThat(options.help()).isFalse();
+        assertThat(options.rotateKeys()).isFalse();
         assertThat(options.otlp()).isNull();
         assertThat(options.replicas()).containsOnly(Map.entry(SuiteService.PROJECT, 1),
                 Map.entry(SuiteService.INVESTMENT, 1), Map.entry(SuiteService.REPORTING, 1));
+    }
+
+    @Test
+    void rotateKeysWorksOnTheHomeGiven() {
+        LauncherOptions options = LauncherOptions.parse(new String[] {"--rotate-keys", "--home", "/tmp/suite"},
+                Map.of(), REPOSITORY);
+        assertThat(options.rotateKeys()).isTrue();
+        assertThat(options.home()).isEqualTo(Path.of("/tmp/suite"));
     }
 
     @Test

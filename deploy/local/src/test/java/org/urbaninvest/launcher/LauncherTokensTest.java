@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +35,18 @@ class LauncherTokensTest {
         try (var reader = Files.newBufferedReader(file)) {
             env.load(reader);
         }
+        // verified as the services do: the key the token's kid names in the home's JWK Set
+        JsonWebKeySet trusted = new JsonWebKeySet(Files.readString(home.resolve("keys").resolve("jwks.json")));
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setVerificationKey(TokenIssuer.inDirectory(home.resolve("keys"), TokenIssuer.DEFAULT_ISSUER)
-                        .publicKey())
+                .setVerificationKeyResolver(new JwksVerificationKeyResolver(trusted.getJsonWebKeys()))
                 .setExpectedIssuer(TokenIssuer.DEFAULT_ISSUER)
                 .setRequireExpirationTime()
                 .build();
         for (String role : List.of("viewer", "editor", "admin")) {
             String token = env.getProperty(role.toUpperCase() + "_TOKEN");
             JwtClaims claims = consumer.processToClaims(token);
+            assertThat(JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue())
+                    .isEqualTo(issuer.keyId()).startsWith("issuer-");
             assertThat(claims.getStringListClaimValue("groups")).containsExactly(role);
             Instant expires = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
             assertThat(Duration.between(Instant.now(), expires)).isBetween(Duration.ofDays(29), Duration.ofDays(31));

@@ -1,6 +1,7 @@
 package org.urbaninvest.investment.client;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtSignatureBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,8 +10,10 @@ import java.util.Set;
 import org.urbaninvest.investment.config.ServiceTokenConfig;
 
 /**
- * The bearer token this service presents to project-service: signed with the suite's key
- * ({@code smallrye.jwt.sign.key.location}), short-lived, and reused until shortly before it expires.
+ * The bearer token this service presents to project-service: the service role, signed with this service's own key
+ * ({@code smallrye.jwt.sign.key.location}: a private JWK, whose {@code kid} goes into the header, or a PEM key
+ * with {@code urbaninvest.service-token.key-id}), short-lived, and
+ * reused until shortly before it expires. The services give a token signed with that key the service role only.
  */
 @ApplicationScoped
 public class ServiceToken {
@@ -38,12 +41,14 @@ public class ServiceToken {
             return minted; // another thread renewed it meanwhile
         }
         Duration lifetime = config.lifetime();
-        String token = Jwt.issuer(config.issuer())
+        JwtSignatureBuilder signature = Jwt.issuer(config.issuer())
                 .subject(config.subject())
                 .groups(Set.copyOf(config.groups()))
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
-                .sign();
+                .jws();
+        config.keyId().ifPresent(signature::keyId);
+        String token = signature.sign();
         current = new Minted(token, now.plus(lifetime.dividedBy(2)));
         return current;
     }

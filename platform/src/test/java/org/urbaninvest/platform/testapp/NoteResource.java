@@ -105,7 +105,7 @@ public class NoteResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     public NoteView get(@PathParam("id") UUID id) {
         return NoteView.of(find(id));
     }

@@ -89,7 +89,7 @@ public class ProjectResource {
      */
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     @APIResponse(responseCode = "200", description = "a page of projects (items are projects), or all matches as CSV",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
                     properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = Project.class))),
@@ -133,7 +133,7 @@ public class ProjectResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     @APIResponse(responseCode = "200", description = "the project, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Project.class)))
     @Operation(operationId = "getProject", summary = "Read a project",
@@ -174,7 +174,7 @@ public class ProjectResource {
 
     @GET
     @Path("{code}/history")
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     @Operation(operationId = "getProjectHistory", summary = "A project's history",
             description = "Every version of the project, oldest first: who changed what, and why. Needs the viewer"
                     + " role.")

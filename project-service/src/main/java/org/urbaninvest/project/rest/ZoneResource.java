@@ -59,7 +59,7 @@ public class ZoneResource {
     }
 
     @GET
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     @Operation(operationId = "listZones", summary = "List zones",
             description = "A page of zones, ordered by code; with parent, only that zone's direct children. Needs the"
                     + " viewer role."
@@ -73,7 +73,7 @@ public class ZoneResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     @APIResponse(responseCode = "200", description = "the zone, with ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Zone.class)))
     @Operation(operationId = "getZone", summary = "Read a zone",
@@ -100,7 +100,7 @@ public class ZoneResource {
 
     @GET
     @Path("{code}/history")
-    @RolesAllowed(Roles.VIEWER)
+    @RolesAllowed({Roles.VIEWER, Roles.SERVICE})
     @Operation(operationId = "getZoneHistory", summary = "A zone's history",
             description = "Every version of the zone, oldest first: when, by whom (the token's subject), and which fields changed from what"
                     + " to what. Needs the viewer role.")

@@ -116,7 +116,7 @@ class BootedConfigTest {
         rewrite(env, "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT");
         rewrite(env, "KAFKA_SSL_TRUSTSTORE_LOCATION", "");
         rewrite(env, "KAFKA_SSL_TRUSTSTORE_TYPE", "");
-        rewrite(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString());
+        rewrite(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.jwksFile().toUri().toString());
         for (String peer : ServiceConfig.of(service).calls()) {
             rewrite(env, "QUARKUS_REST_CLIENT_" + peer.toUpperCase().replace('-', '_') + "_URL", "http://127.0.0.1:1");
         }
@@ -124,7 +124,7 @@ class BootedConfigTest {
             rewrite(env, "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:1"); // no collector here
         }
         if (env.containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION")) {
-            rewrite(env, "SMALLRYE_JWT_SIGN_KEY_LOCATION", tokens.privateKeyFile().toUri().toString());
+            rewrite(env, "SMALLRYE_JWT_SIGN_KEY_LOCATION", tokens.serviceKeyFile(service).toUri().toString());
         }
         env.values().removeIf(String::isEmpty);
         env.remove("JAVA_OPTS_APPEND"); // read by the image's start script, not by the application

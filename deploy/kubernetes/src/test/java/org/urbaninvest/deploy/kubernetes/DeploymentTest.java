@@ -205,8 +205,8 @@ class DeploymentTest {
                         .isEqualTo(KafkaResources.clusterCaCertificateSecretName(kafkaName) + "/ca.crt");
             }
             softly.assertThat(mountedSecretFile(deployment, container, env.literal("MP_JWT_VERIFY_PUBLICKEY_LOCATION")))
-                    .as("%s reads the token public key from a Secret", service)
-                    .isEqualTo("urbaninvest-jwt-public-key/publicKey.pem");
+                    .as("%s reads the JWK Set it trusts from a Secret", service)
+                    .isEqualTo("urbaninvest-jwt-keys/jwks.json");
             softly.assertThat(env.literal("MP_JWT_VERIFY_ISSUER")).isNotBlank();
             for (String peer : ServiceConfig.of(service).calls()) {
                 String variable = "QUARKUS_REST_CLIENT_" + peer.toUpperCase().replace('-', '_') + "_URL";
@@ -219,7 +219,16 @@ class DeploymentTest {
         PodEnv investmentEnv = PodEnv.of(investmentContainer, manifests);
         softly.assertThat(mountedSecretFile(investment, investmentContainer, investmentEnv.literal("SMALLRYE_JWT_SIGN_KEY_LOCATION")))
                 .as("investment-service signs its service token with a key from its own Secret")
-                .isEqualTo("investment-service-jwt-signing-key/privateKey.pem");
+                .isEqualTo("investment-service-jwt-signing-key/signing-key.pem");
+        // a pod holds no signing key but its own service's: none signs tokens for people
+        for (Deployment deployment : manifests.all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            List<String> signingKeys = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(volume -> volume.getSecret() != null).map(volume -> volume.getSecret().getSecretName())
+                    .filter(secret -> secret.contains("signing")).toList();
+            softly.assertThat(signingKeys).as("%s mounts the signing keys", name)
+                    .isEqualTo(name.equals("investment-service") ? List.of("investment-service-jwt-signing-key") : List.of());
+        }
         softly.assertAll();
     }
 
