@@ -8,8 +8,14 @@
   var state = { token: null, catalogue: null, reports: {}, zone: null, programme: null, currency: null, asOf: null,
     charts: {} };
   var STAGES = { INTENDED: 'Intended', SIGNED: 'Signed', STARTED: 'Started', OPERATIONAL: 'Operational' };
-  /** Where a finding's subject is in the suite's API (the paths the Ingress routes to its owner). */
-  var SUBJECTS = { agreement: '/api/v1/agreements/', project: '/api/v1/projects/' };
+  /**
+   * A finding's subject: the reports' side of it (shown in the subject panel) and its owner's API path (named there:
+   * the owner answers it with a token, behind the Ingress on the same host).
+   */
+  var SUBJECTS = {
+    agreement: { report: API + '/agreements/', owner: 'investment-service', path: '/api/v1/agreements/' },
+    project: { report: API + '/projects/', owner: 'project-service', path: '/api/v1/projects/' }
+  };
   var FINDINGS_SHOWN = 50;
 
   // ---------- formatting ----------
@@ -437,7 +443,7 @@
     });
   }
 
-  /** A link to a finding's subject: a programme opens in the opportunity-list panel, the others in the API. */
+  /** A link to a finding's subject: a programme opens in the opportunity-list panel, the others in the subject panel. */
   function subjectLink(subject) {
     var link = document.createElement('a');
     var name = subject.type === 'agreement' ? subject.id : subject.code;
@@ -445,21 +451,71 @@
     link.textContent = subject.type + ' ' + (subject.type === 'agreement' ? name.split('-')[0] + '…' : name);
     link.title = subject.type + ' ' + name;
     link.dataset.subject = subject.type;
-    if (subject.type === 'programme') {
-      link.href = '#programme=' + encodeURIComponent(name);
-      link.addEventListener('click', function (event) {
-        event.preventDefault();
+    link.href = '#' + subject.type + '=' + encodeURIComponent(name);
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      if (subject.type === 'programme') {
         state.programme = name;
         document.getElementById('programme-picker').value = name;
         renderProgramme().catch(failed);
         document.getElementById('programme-chart').scrollIntoView({ behavior: 'smooth', block: 'center' });
-      });
-    } else {
-      link.href = SUBJECTS[subject.type] + encodeURIComponent(name);
-      link.target = '_blank';
-      link.rel = 'noopener';
-    }
+      } else {
+        renderSubject(subject.type, name).catch(failed);
+      }
+    });
     return link;
+  }
+
+  function field(list, label, value) {
+    var term = document.createElement('dt');
+    term.textContent = label;
+    var description = document.createElement('dd');
+    description.textContent = value === null || value === undefined || value === '' ? '—' : value;
+    list.appendChild(term);
+    list.appendChild(description);
+  }
+
+  function moneyText(money) { return money ? yi(money.amount, money.currency) : '—'; }
+
+  /** The subject panel: what the reports hold of an agreement or a project, and the findings on it. */
+  function renderSubject(type, name) {
+    var where = SUBJECTS[type];
+    return get(where.report + encodeURIComponent(name)).then(function (report) {
+      var panel = document.getElementById('subject-panel');
+      var list = document.getElementById('subject-fields');
+      list.innerHTML = '';
+      document.getElementById('subject-title').textContent = type + ' ' + name;
+      if (type === 'agreement') {
+        var agreement = report.agreement;
+        field(list, 'Stage', agreement.stage);
+        field(list, 'Project', agreement.projectCode);
+        var zone = zoneByCode(agreement.zoneCode);
+        field(list, 'Zone', zone ? zone.name : agreement.zoneCode);
+        field(list, 'Intended', moneyText(agreement.intendedAmount) + ' on ' + agreement.intendedOn);
+        field(list, 'Signed', agreement.signedAmount ? moneyText(agreement.signedAmount) + ' on ' + agreement.signedOn : null);
+        field(list, 'Started', agreement.startedOn);
+        field(list, 'Operational', agreement.operationalOn);
+        field(list, 'Withdrawn', agreement.withdrawnOn);
+        field(list, 'Funds in place', moneyText(agreement.fundsInPlace) + ' (' + count(agreement.disbursements.length)
+          + ' disbursements)');
+        field(list, 'Amendments', count(agreement.revisions.amendments));
+      } else {
+        var project = report.project;
+        var projectZone = zoneByCode(project.zoneCode);
+        field(list, 'Status', project.status);
+        field(list, 'Zone', projectZone ? projectZone.name : project.zoneCode);
+        field(list, 'Programme', project.programmeCode);
+        field(list, 'Estimated investment', moneyText(project.estimatedInvestment));
+        field(list, 'Milestones', project.milestones.map(function (m) {
+          return m.code + ' due ' + (m.dueDate || '—') + ' (' + m.status + ')';
+        }).join('; '));
+      }
+      field(list, 'Findings', report.findings.map(function (f) { return f.rule + ': ' + f.detail; }).join('; '));
+      document.getElementById('subject-owner').textContent = 'As the reports know it on ' + report.asOfDate
+        + '. The record itself: ' + where.owner + ', GET ' + where.path + encodeURIComponent(name) + '.';
+      panel.hidden = false;
+      panel.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    });
   }
 
   function renderFindings() {

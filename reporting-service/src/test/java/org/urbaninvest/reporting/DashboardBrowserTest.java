@@ -94,8 +94,22 @@ class DashboardBrowserTest {
             assertThat(browser.evaluate("Array.from(document.querySelectorAll('#findings-counts [data-rule]'))"
                     + ".map(c => c.textContent).join('|')").asText())
                     .isEqualTo("intention-stale: 5|signed-not-started: " + findings.at("/counts/signed-not-started"));
+            String subject = findings.at("/items/0/subject/id").asText();
             assertThat(browser.evaluate("document.querySelector('#findings-table tbody tr a').getAttribute('href')")
-                    .asText()).isEqualTo("/api/v1/agreements/" + findings.at("/items/0/subject/id").asText());
+                    .asText()).isEqualTo("#agreement=" + subject);
+            // the link opens the subject panel: the agreement as the reports hold it, and the findings on it
+            browser.evaluate("(() => { document.querySelector('#findings-table tbody tr a').click(); return true; })()");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    !browser.evaluate("document.getElementById('subject-panel').hidden").asBoolean());
+            JsonNode agreement = Api.json("/api/v1/reports/agreements/" + subject);
+            assertThat(browser.evaluate("document.getElementById('subject-title').textContent").asText())
+                    .isEqualTo("agreement " + subject);
+            assertThat(browser.evaluate("Array.from(document.querySelectorAll('#subject-fields dt, #subject-fields dd'))"
+                    + ".slice(0, 4).map(e => e.textContent).join('|')").asText())
+                    .isEqualTo("Stage|" + agreement.at("/agreement/stage").asText() + "|Project|"
+                            + agreement.at("/agreement/projectCode").asText());
+            assertThat(browser.evaluate("document.getElementById('subject-fields').textContent").asText())
+                    .contains(findings.at("/items/0/detail").asText());
             assertThat(browser.evaluate("document.getElementById('programme-picker').options.length").asInt())
                     .as("opportunity lists in Taiyuan–Xinzhou and its parks").isZero();
             browser.screenshot(target.resolve("dashboard.png"));

@@ -95,6 +95,21 @@ class FindingsTest {
         assertThat(second.get("items")).containsExactly(all.get("items").get(2), all.get("items").get(3));
         assertThat(second.get("total").asInt()).isEqualTo(7);
 
+        // where a finding's link leads: its subject as the reports hold it, with the findings on it
+        JsonNode agreement = Api.json("/api/v1/reports/agreements/" + f5.id());
+        assertThat(Api.text(agreement, "/agreement/id")).isEqualTo(f5.id());
+        assertThat(Api.text(agreement, "/agreement/stage")).isEqualTo("SIGNED");
+        assertThat(agreement.at("/agreement/fundsInPlace").toString())
+                .isEqualTo("{\"amount\":\"110.00\",\"currency\":\"CNY\"}");
+        assertThat(agreement.at("/agreement/disbursements")).hasSize(2);
+        assertThat(Api.text(agreement, "/asOfDate")).isEqualTo("2024-06-01");
+        assertThat(agreement.get("findings")).containsExactly(all.get("items").get(6));
+        assertThat(Api.json("/api/v1/reports/agreements/" + f1.id()).get("findings")).isEmpty();
+        JsonNode project = Api.json("/api/v1/reports/projects/" + p.code);
+        assertThat(Api.text(project, "/project/zoneCode")).isEqualTo(zone);
+        assertThat(project.at("/project/milestones")).hasSize(3);
+        assertThat(project.get("findings")).containsExactly(all.get("items").get(3));
+
         // a day later F1 passes its threshold; signing F2 clears its finding
         TestClock.at("2024-06-02T00:00:00Z");
         f2.sign("10", "CNY", "2024-06-01").send();
@@ -125,6 +140,10 @@ class FindingsTest {
                 + "intention-stale, signed-not-started, no-funds, milestone-overdue, list-mismatch, over-disbursed\"}]");
         Api.get("/api/v1/reports/zones/" + zone + "/findings?size=501").then().statusCode(400);
         Api.get("/api/v1/reports/zones/no-such-zone-anywhere/findings").then().statusCode(404);
+        for (String unknown : List.of("/api/v1/reports/agreements/0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90",
+                "/api/v1/reports/agreements/not-an-id", "/api/v1/reports/projects/no-such-project-anywhere")) {
+            Api.get(unknown).then().statusCode(404).contentType("application/problem+json");
+        }
     }
 
     private static void assertFinding(JsonNode finding, String rule, String agreementId, String since) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -94,7 +95,9 @@ class ZoneScopeIT extends SystemTest {
                 api().get(Service.INVESTMENT, "/api/v1/agreements/" + inside.agreement(), scopedViewer).status() == 200
                         && known("/api/v1/reports/zones/" + beneath) && known("/api/v1/reports/zones/" + sibling)
                         && known("/api/v1/reports/programmes/" + inside.programme())
-                        && known("/api/v1/reports/programmes/" + outside.programme()));
+                        && known("/api/v1/reports/programmes/" + outside.programme())
+                        && Stream.of(inside, outside).allMatch(side -> known("/api/v1/reports/projects/" + side.project())
+                                && known("/api/v1/reports/agreements/" + side.agreement())));
         endpoints = Endpoints.of(suite()).stream().filter(e -> !e.isOpen() && !e.isAdmin()).toList();
     }
 

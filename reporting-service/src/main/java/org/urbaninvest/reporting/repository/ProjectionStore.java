@@ -146,27 +146,28 @@ public class ProjectionStore {
 
     /** The projects held for these codes (those not held yet are missing from the map). */
     public Map<String, ProjectState> findProjects(int generation, Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return new HashMap<>();
-        }
-        return work(connection -> {
-            Map<String, ProjectState> found = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT code, zone_code, programme_code, category_code, status, estimated_investment_amount,
-                           estimated_investment_currency, milestones::text
-                    FROM project_view WHERE generation = ? AND code = ANY(?)""")) {
-                query.setInt(1, generation);
-                query.setArray(2, textArray(connection, codes));
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), new ProjectState(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), new Money(rs.getBigDecimal(6), rs.getString(7)),
-                                readMilestones(rs.getString(8))));
-                    }
+        return codes.isEmpty() ? new HashMap<>() : work(connection -> findProjects(connection, generation, codes));
+    }
+
+    /** The same, on the caller's connection (a report's snapshot). */
+    public Map<String, ProjectState> findProjects(Connection connection, int generation, Collection<String> codes)
+            throws SQLException {
+        Map<String, ProjectState> found = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT code, zone_code, programme_code, category_code, status, estimated_investment_amount,
+                       estimated_investment_currency, milestones::text
+                FROM project_view WHERE generation = ? AND code = ANY(?)""")) {
+            query.setInt(1, generation);
+            query.setArray(2, textArray(connection, codes));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new ProjectState(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), new Money(rs.getBigDecimal(6), rs.getString(7)),
+                            readMilestones(rs.getString(8))));
                 }
             }
-            return found;
-        });
+        }
+        return found;
     }
 
     /** Stores these projects, one batch (the caller passes each code once, in a fixed order). */
@@ -189,27 +190,28 @@ public class ProjectionStore {
 
     /** The agreements held for these ids (those not held yet are missing from the map). */
     public Map<String, AgreementState> findAgreements(int generation, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return new HashMap<>();
-        }
-        return work(connection -> {
-            Map<String, AgreementState> found = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT id, zone_code, project_code, investor_id, stage, intended_amount, intended_currency,
-                           intended_on, signed_amount, signed_currency, signed_on, started_on, operational_on,
-                           withdrawn_on, funds_in_place_amount, funds_in_place_currency, disbursements::text,
-                           original_intended_amount, original_signed_amount, amendments
-                    FROM agreement_view WHERE generation = ? AND id = ANY(?)""")) {
-                query.setInt(1, generation);
-                query.setArray(2, textArray(connection, ids));
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(rs.getString(1), agreement(rs));
-                    }
+        return ids.isEmpty() ? new HashMap<>() : work(connection -> findAgreements(connection, generation, ids));
+    }
+
+    /** The same, on the caller's connection (a report's snapshot). */
+    public Map<String, AgreementState> findAgreements(Connection connection, int generation, Collection<String> ids)
+            throws SQLException {
+        Map<String, AgreementState> found = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("""
+                SELECT id, zone_code, project_code, investor_id, stage, intended_amount, intended_currency,
+                       intended_on, signed_amount, signed_currency, signed_on, started_on, operational_on,
+                       withdrawn_on, funds_in_place_amount, funds_in_place_currency, disbursements::text,
+                       original_intended_amount, original_signed_amount, amendments
+                FROM agreement_view WHERE generation = ? AND id = ANY(?)""")) {
+            query.setInt(1, generation);
+            query.setArray(2, textArray(connection, ids));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), agreement(rs));
                 }
             }
-            return found;
-        });
+        }
+        return found;
     }
 
     private AgreementState agreement(ResultSet rs) throws SQLException {

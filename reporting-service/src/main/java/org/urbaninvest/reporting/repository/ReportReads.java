@@ -36,6 +36,9 @@ public class ReportReads {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ProjectionStore store;
+
     /** One row of totals: {@code key} is a status, a measure or a category; {@code owner} a zone or month. */
     public record TotalRow(String owner, String key, String currency, long count, BigDecimal amount) {
     }
@@ -79,7 +82,7 @@ public class ReportReads {
                         throw new IllegalStateException("no active projection generation");
                     }
                     Timestamp asOf = rs.getTimestamp(2);
-                    return work.run(new View(connection, rs.getInt(1), asOf == null ? null : asOf.toInstant()));
+                    return work.run(new View(connection, store, rs.getInt(1), asOf == null ? null : asOf.toInstant()));
                 }
             }
         });
@@ -99,11 +102,13 @@ public class ReportReads {
                 """;
 
         private final Connection connection;
+        private final ProjectionStore store;
         private final int generation;
         private final Instant asOf;
 
-        View(Connection connection, int generation, Instant asOf) {
+        View(Connection connection, ProjectionStore store, int generation, Instant asOf) {
             this.connection = connection;
+            this.store = store;
             this.generation = generation;
             this.asOf = asOf;
         }
@@ -115,6 +120,16 @@ public class ReportReads {
         /** The time of the newest event applied to this generation; {@code null} before any. */
         public Instant asOf() {
             return asOf;
+        }
+
+        /** The agreement with this id as the reports hold it, or {@code null}. */
+        public AgreementState agreement(String id) throws SQLException {
+            return store.findAgreements(connection, generation, List.of(id)).get(id);
+        }
+
+        /** The project with this code as the reports hold it, or {@code null}. */
+        public ProjectState project(String code) throws SQLException {
+            return store.findProjects(connection, generation, List.of(code)).get(code);
         }
 
         public boolean zoneExists(String code) throws SQLException {

@@ -76,4 +76,32 @@ final class ReportExamples {
             "key": "intention-stale/agreement/0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90"}],
             "page": 0, "size": 50, "total": 1}
             """;
+
+    static final String AGREEMENT_REPORT = """
+            {"asOf": "2025-07-16T09:12:03Z", "asOfDate": "2025-07-16",
+            "agreement": {"id": "0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90", "zoneCode": "caijia",
+            "projectCode": "caijia-east-avenue", "investorId": "5c1f0e9a-7b2d-4e61-8a3c-9d0e4f6a2b17", "stage": "SIGNED",
+            "intendedAmount": {"amount": "120000000.00", "currency": "CNY"}, "intendedOn": "2024-03-02",
+            "signedAmount": {"amount": "100000000.00", "currency": "CNY"}, "signedOn": "2024-05-20",
+            "startedOn": null, "operationalOn": null, "withdrawnOn": null,
+            "fundsInPlace": {"amount": "0.00", "currency": "CNY"}, "disbursements": [],
+            "revisions": {"originalIntended": {"amount": "120000000.00", "currency": "CNY"},
+            "originalSigned": {"amount": "100000000.00", "currency": "CNY"}, "amendments": 0}},
+            "findings": [{"rule": "signed-not-started", "severity": "warning",
+            "subject": {"type": "agreement", "id": "0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90", "code": null},
+            "zoneCode": "caijia", "since": "2025-05-21", "detail": "signed on 2024-05-20, not started after 422 days",
+            "key": "signed-not-started/agreement/0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90"}]}
+            """;
+
+    static final String PROJECT_REPORT = """
+            {"asOf": "2025-07-16T09:12:03Z", "asOfDate": "2025-07-16",
+            "project": {"code": "caijia-east-avenue", "zoneCode": "caijia", "programmeCode": "east-2025",
+            "categoryCode": "roads", "status": "implementation",
+            "estimatedInvestment": {"amount": "320000000.00", "currency": "CNY"},
+            "milestones": [{"code": "completion", "dueDate": "2025-06-30", "dateMet": null, "status": "scheduled"}]},
+            "findings": [{"rule": "milestone-overdue", "severity": "warning",
+            "subject": {"type": "project", "id": null, "code": "caijia-east-avenue"}, "zoneCode": "caijia",
+            "since": "2025-07-01", "detail": "milestone completion due on 2025-06-30 is scheduled",
+            "key": "milestone-overdue/project/caijia-east-avenue/completion"}]}
+            """;
 }

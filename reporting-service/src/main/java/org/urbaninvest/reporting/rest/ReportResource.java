@@ -28,12 +28,14 @@ import org.urbaninvest.platform.json.WireEnum;
 import org.urbaninvest.platform.paging.Page;
 import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Roles;
+import org.urbaninvest.reporting.domain.AgreementReport;
 import org.urbaninvest.reporting.domain.Catalogue;
 import org.urbaninvest.reporting.domain.FindingRule;
 import org.urbaninvest.reporting.domain.Findings;
 import org.urbaninvest.reporting.domain.Funnel;
 import org.urbaninvest.reporting.domain.InvestorKind;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
+import org.urbaninvest.reporting.domain.ProjectReport;
 import org.urbaninvest.reporting.domain.SeriesInterval;
 import org.urbaninvest.reporting.domain.SeriesMetric;
 import org.urbaninvest.reporting.domain.TimeseriesPoint;
@@ -165,6 +167,36 @@ public class ReportResource {
                     examples = @ExampleObject(name = "programme", value = ReportExamples.PROGRAMME_REPORT)))
     public ProgrammeReport programme(@PathParam("code") String code) {
         return reports.programme(code);
+    }
+
+    @GET
+    @Path("/agreements/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getAgreementReport", summary = "An agreement as the reports hold it",
+            description = "What the reports know of an agreement (its stage, dates, amounts, disbursements and"
+                    + " revisions, from its events) and the findings on it today: where a finding's link leads."
+                    + " The agreement itself is investment-service's. Needs the viewer role."
+                    + " A token with a zones claim gets 404 for an agreement outside its zones.")
+    @APIResponse(responseCode = "200", description = "the agreement and its findings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementReport.class),
+                    examples = @ExampleObject(name = "agreement", value = ReportExamples.AGREEMENT_REPORT)))
+    public AgreementReport agreement(@PathParam("id") String id) {
+        return reports.agreement(id);
+    }
+
+    @GET
+    @Path("/projects/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getProjectReport", summary = "A project as the reports hold it",
+            description = "What the reports know of a project (its zone, programme, status, estimated investment and"
+                    + " milestones, from its events) and the findings on it today: where a finding's link leads."
+                    + " The project itself is project-service's. Needs the viewer role."
+                    + " A token with a zones claim gets 404 for a project outside its zones.")
+    @APIResponse(responseCode = "200", description = "the project and its findings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProjectReport.class),
+                    examples = @ExampleObject(name = "project", value = ReportExamples.PROJECT_REPORT)))
+    public ProjectReport project(@PathParam("code") String code) {
+        return reports.project(code);
     }
 
     @GET

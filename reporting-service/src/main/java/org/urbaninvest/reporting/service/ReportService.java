@@ -20,6 +20,8 @@ import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.reporting.config.ReportingConfig;
+import org.urbaninvest.reporting.domain.AgreementReport;
+import org.urbaninvest.reporting.domain.AgreementState;
 import org.urbaninvest.reporting.domain.Catalogue;
 import org.urbaninvest.reporting.domain.Finding;
 import org.urbaninvest.reporting.domain.FindingRule;
@@ -28,6 +30,8 @@ import org.urbaninvest.reporting.domain.Funnel;
 import org.urbaninvest.reporting.domain.InvestorKind;
 import org.urbaninvest.reporting.domain.NamedZoneReport;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
+import org.urbaninvest.reporting.domain.ProjectReport;
+import org.urbaninvest.reporting.domain.ProjectState;
 import org.urbaninvest.reporting.domain.SeriesInterval;
 import org.urbaninvest.reporting.domain.SeriesMetric;
 import org.urbaninvest.reporting.domain.TimeseriesPoint;
@@ -220,6 +224,36 @@ public class ReportService {
         }
         return new ProgrammeReport(code, view.asOf(), declared, registered,
                 ProgrammeReport.matches(declared, registered), categories);
+    }
+
+    /** An agreement as the reports hold it, with the findings on it today; 404 when unknown or outside the token's zones. */
+    public AgreementReport agreement(String id) {
+        String unknown = "no agreement '" + id + "' is known to the reports";
+        LocalDate day = today();
+        return reads.read(view -> {
+            AgreementState agreement = view.agreement(id);
+            if (agreement == null) {
+                throw ProblemException.notFound(unknown);
+            }
+            scope.requireReadable(agreement.zoneCode(), unknown);
+            return new AgreementReport(view.asOf(), day, agreement, findings(view, agreement.zoneCode(), false, day)
+                    .stream().filter(f -> f.subject().equals(Finding.Subject.agreement(id))).toList());
+        });
+    }
+
+    /** A project as the reports hold it, with the findings on it today; 404 when unknown or outside the token's zones. */
+    public ProjectReport project(String code) {
+        String unknown = "no project '" + code + "' is known to the reports";
+        LocalDate day = today();
+        return reads.read(view -> {
+            ProjectState project = view.project(code);
+            if (project == null) {
+                throw ProblemException.notFound(unknown);
+            }
+            scope.requireReadable(project.zoneCode(), unknown);
+            return new ProjectReport(view.asOf(), day, project, findings(view, project.zoneCode(), false, day)
+                    .stream().filter(f -> f.subject().equals(Finding.Subject.project(code))).toList());
+        });
     }
 
     /**
