@@ -34,6 +34,14 @@ public interface ReportingConfig {
         @WithDefault("365")
         int noFundsDays();
 
+        /**
+         * The most findings one zone-findings.v1 record lists (raised and cleared: half as many each); beyond it the
+         * record is marked truncated. At about 350 bytes a finding, the default keeps a record well under Kafka's
+         * 1 MB limit, which a zone with thousands of stale intentions would otherwise pass and block the outbox.
+         */
+        @WithDefault("1000")
+        int recordLimit();
+
         /** Whether this instance publishes zone-findings.v1 (and re-evaluates the zones daily). */
         @WithDefault("true")
         boolean enabled();

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.urbaninvest.platform.json.WireEnum;
 
 /**
@@ -63,6 +65,15 @@ public enum FindingRule implements WireEnum {
         String key = code + "/" + subject.type() + "/" + (subject.id() != null ? subject.id() : subject.code())
                 + (part == null ? "" : "/" + part);
         return new Finding(code, severity, subject, zoneCode, since, detail, key);
+    }
+
+    /** The number of findings per rule, every rule listed in rule order, zero or not. */
+    public static Map<String, Long> counts(List<Finding> findings) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (FindingRule rule : values()) {
+            counts.put(rule.value(), findings.stream().filter(f -> f.rule().equals(rule.value())).count());
+        }
+        return counts;
     }
 
     /** Every finding on {@code day}, in rule order, then by {@code since} and subject. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.urbaninvest.reporting.domain.Finding;
 import org.urbaninvest.reporting.domain.FindingChanges;
+import org.urbaninvest.reporting.domain.FindingRule;
 import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.events.ZoneFindingsPayload;
 import org.urbaninvest.reporting.events.ZoneSummaryPayload;
@@ -33,14 +34,22 @@ public final class EventPayloads {
         return new ZoneSummaryPayload.Measure(m.count(), m.amount());
     }
 
+    /**
+     * The zone-findings.v1 record of a zone whose findings changed: {@code current} and the changes, each list cut to
+     * {@code limit} findings ({@code raised} and {@code cleared} to half of it), with the counts per rule of the whole
+     * set.
+     */
     public static ZoneFindingsPayload zoneFindings(String zone, LocalDate day, FindingChanges changes,
-            List<Finding> current) {
-        return new ZoneFindingsPayload(zone, day, findings(changes.raised()), findings(changes.cleared()),
-                findings(current));
+            List<Finding> current, int limit) {
+        int half = Math.max(1, limit / 2);
+        boolean truncated = current.size() > limit || changes.raised().size() > half
+                || changes.cleared().size() > half;
+        return new ZoneFindingsPayload(zone, day, FindingRule.counts(current), truncated,
+                findings(changes.raised(), half), findings(changes.cleared(), half), findings(current, limit));
     }
 
-    private static List<ZoneFindingsPayload.Finding> findings(List<Finding> findings) {
-        return findings.stream().map(f -> new ZoneFindingsPayload.Finding(f.key(), f.rule(), f.severity(),
+    private static List<ZoneFindingsPayload.Finding> findings(List<Finding> findings, int limit) {
+        return findings.stream().limit(limit).map(f -> new ZoneFindingsPayload.Finding(f.key(), f.rule(), f.severity(),
                 new ZoneFindingsPayload.Subject(f.subject().type(), f.subject().id(), f.subject().code()),
                 f.zoneCode(), f.since(), f.detail())).toList();
     }

@@ -137,7 +137,7 @@ public class FindingsPublisher {
                 }
                 tracing.within(traces.of(zone), "publish zone findings", () -> {
                     outbox.publish(Topics.ZONE_FINDINGS, zone, EVENT_TYPE,
-                            EventPayloads.zoneFindings(zone, day, changes, now));
+                            EventPayloads.zoneFindings(zone, day, changes, now, config.findings().recordLimit()));
                     return null;
                 });
                 store.publish(zone, now);

@@ -266,10 +266,7 @@ public class ReportService {
         return reads.read(view -> {
             requireZone(view, code);
             List<Finding> all = findings(view, code, includeSubzones, day);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (FindingRule each : FindingRule.values()) {
-                counts.put(each.value(), all.stream().filter(f -> f.rule().equals(each.value())).count());
-            }
+            Map<String, Long> counts = FindingRule.counts(all);
             List<Finding> selected = rule == null ? all
                     : all.stream().filter(f -> f.rule().equals(rule.value())).toList();
             List<Finding> items = selected.stream().skip((long) page * size).limit(size).toList();
