@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
@@ -72,7 +74,7 @@ public final class Launcher {
     int run() {
         Path home = options.home();
         LauncherLog log = new LauncherLog(System.out, home.resolve("logs").resolve("launcher.log"));
-        LocalSuite suite = LocalSuite.builder()
+        LocalSuite.Builder builder = LocalSuite.builder()
                 .home(home)
                 .repository(repository)
                 .ports(options.ports())
@@ -81,8 +83,9 @@ public final class Launcher {
                 .serviceJvmOptions(serviceJvmOptions())
                 .reset(options.reset())
                 .otlp(options.otlp())
-                .log(log)
-                .build();
+                .log(log);
+        postgresSettings().forEach(builder::postgresSetting);
+        LocalSuite suite = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (suite.isRunning()) {
                 log.accept("stopping: services, then Kafka, then PostgreSQL");
@@ -207,6 +210,22 @@ public final class Launcher {
         }
         text.append("\nA service instance or the broker that stops is started again. Ctrl-C stops everything.\n\n");
         return text.toString();
+    }
+
+    /** {@code URBANINVEST_POSTGRES_SETTINGS}: {@code key=value} pairs separated by spaces, given to PostgreSQL. */
+    private static Map<String, String> postgresSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String configured = System.getenv("URBANINVEST_POSTGRES_SETTINGS");
+        if (configured != null && !configured.isBlank()) {
+            for (String pair : configured.trim().split("\\s+")) {
+                int equals = pair.indexOf('=');
+                if (equals < 1) {
+                    throw new IllegalArgumentException("URBANINVEST_POSTGRES_SETTINGS: '" + pair + "' is not key=value");
+                }
+                settings.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        return settings;
     }
 
     private static List<String> serviceJvmOptions() {

@@ -49,7 +49,9 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
             "Environment: URBANINVEST_HOME, URBANINVEST_PORT_OFFSET; URBANINVEST_SERVICE_JAVA_OPTS replaces the services'",
             "JVM options (default -Xms64m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError);",
             "URBANINVEST_SERVICE_JAVA_HOME runs the services on another JDK (25+: with an AOT cache recorded on the",
-            "first run after a build); URBANINVEST_SKIP_BUILD=true skips the build check of ./run.sh.");
+            "first run after a build); URBANINVEST_POSTGRES_SETTINGS adds PostgreSQL parameters (key=value, separated by",
+            "spaces, e.g. shared_preload_libraries=pg_stat_statements); URBANINVEST_SKIP_BUILD=true skips the build check",
+            "of ./run.sh.");
 
     /**
      * @param repository the repository root (the default home is {@code .local} in it)

@@ -54,6 +54,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<SuiteService, Integer> replicas;
     private final Map<SuiteService, Integer> ownDatabasePorts;
     private final List<String> serviceJvmOptions;
+    private final Map<String, String> postgresSettings;
     private final Map<String, String> extraEnvironment;
     private final String otlp;
     private final String kafkaClasspath;
@@ -82,6 +83,7 @@ public final class LocalSuite implements AutoCloseable {
         this.replicas = new EnumMap<>(builder.replicas);
         this.ownDatabasePorts = new EnumMap<>(builder.ownDatabasePorts);
         this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+        this.postgresSettings = Map.copyOf(builder.postgresSettings);
         this.extraEnvironment = Map.copyOf(builder.environment);
         this.otlp = builder.otlp;
         this.kafkaClasspath = builder.kafkaClasspath != null ? builder.kafkaClasspath : defaultKafkaClasspath();
@@ -317,6 +319,7 @@ public final class LocalSuite implements AutoCloseable {
     private void defineProcesses() {
         Path logs = home.resolve("logs");
         postgres = new PostgresServer(home.resolve("postgres"), ports.postgres(), logs.resolve("postgres.log"));
+        postgresSettings.forEach(postgres::setting);
         broker = new KafkaBroker(home.resolve("kafka"), ports.kafka(), ports.kafkaController(), kafkaClasspath,
                 logs.resolve("kafka.log"));
         Runnable nothing = () -> { };
@@ -451,6 +454,7 @@ public final class LocalSuite implements AutoCloseable {
         private final Map<SuiteService, Integer> replicas = new EnumMap<>(SuiteService.class);
         private final Map<SuiteService, Integer> ownDatabasePorts = new EnumMap<>(SuiteService.class);
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
+        private final Map<String, String> postgresSettings = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private String otlp;
         private String kafkaClasspath;
@@ -518,6 +522,12 @@ public final class LocalSuite implements AutoCloseable {
         /** The services' JVM options (heap, GC); an AppCDS archive next to a service's jar is used by itself. */
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** A server parameter of the suite's PostgreSQL ({@code postgres -c key=value}), e.g. for a benchmark. */
+        public Builder postgresSetting(String key, String value) {
+            this.postgresSettings.put(key, value);
             return this;
         }
 
