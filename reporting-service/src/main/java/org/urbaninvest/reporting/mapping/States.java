@@ -99,7 +99,7 @@ public final class States {
         if (!code.equals(key)) {
             throw new PoisonEventException("plan snapshot " + code + " under key " + key);
         }
-        JsonNode source = object(data, "source");
+        JsonNode source = data.path("source"); // the report shows what it names; the plan stands without it
         JsonNode period = object(data, "period");
         List<Plan.Indicator> indicators = new ArrayList<>();
         for (JsonNode indicator : array(data, "indicators")) {
