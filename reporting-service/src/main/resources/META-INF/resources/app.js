@@ -552,6 +552,96 @@
     });
   }
 
+  /** An indicator's value in its unit: currencies in 亿 like the other amounts, other units as numbers. */
+  function planValue(value, unit) {
+    if (value === null || value === undefined) { return '—'; }
+    if (/^[A-Z]{3}$/.test(unit)) { return yi(value, unit); }
+    return numberFormat.format(Number(value)) + ' ' + (unit === 'percent' ? '%' : unit);
+  }
+
+  /** A target's progress as a bar (the fill clamped to 0–100 %), with the linear path's mark for the next target. */
+  function progressBar(progress, expected) {
+    var bar = document.createElement('span');
+    bar.className = 'progress-bar';
+    bar.setAttribute('role', 'img');
+    bar.setAttribute('aria-label', 'progress ' + percent(progress));
+    var fill = document.createElement('span');
+    fill.className = 'fill';
+    fill.style.width = Math.max(0, Math.min(100, Number(progress || 0) * 100)) + '%';
+    bar.appendChild(fill);
+    if (expected !== null && expected !== undefined) {
+      var mark = document.createElement('span');
+      mark.className = 'expected';
+      mark.style.left = Math.min(100, Number(expected) * 100) + '%';
+      mark.title = 'a linear path would be at ' + percent(expected);
+      bar.appendChild(mark);
+    }
+    return bar;
+  }
+
+  function renderPlans() {
+    var path = API + '/zones/' + encodeURIComponent(state.zone) + '/plans' + asOfParameter('?');
+    return get(path).then(function (report) {
+      document.getElementById('plans-unit').textContent = 'latest actuals to the end of ' +
+        (report.asOfDate || 'today') + ' · progress = (actual − baseline) / (target − baseline)';
+      var container = document.getElementById('plans');
+      container.innerHTML = '';
+      var empty = document.getElementById('plans-empty');
+      empty.hidden = report.plans.length > 0;
+      empty.textContent = report.plans.length ? '' : 'No plan of this zone has been published.';
+      report.plans.forEach(function (plan) {
+        var section = document.createElement('section');
+        section.className = 'plan';
+        section.dataset.plan = plan.code;
+        var title = document.createElement('h4');
+        title.textContent = plan.title;
+        section.appendChild(title);
+        var source = document.createElement('p');
+        source.className = 'muted small source';
+        source.textContent = [plan.source.title, plan.source.issuer, plan.source.date].filter(Boolean).join(' · ') +
+          ' · ' + plan.period.startDate + ' – ' + plan.period.endDate;
+        section.appendChild(source);
+        var table = document.createElement('table');
+        table.className = 'table small';
+        table.innerHTML = '<thead><tr><th>Indicator</th><th>Baseline</th><th>Latest actual</th><th>Targets and progress</th>' +
+          '<th>Next target</th><th>Sum of the zones beneath</th></tr></thead>';
+        var body = document.createElement('tbody');
+        plan.indicators.forEach(function (indicator) {
+          var row = document.createElement('tr');
+          row.dataset.indicator = indicator.code;
+          cell(row, indicator.name + (indicator.derivedFrom ? ' (' + indicator.derivedFrom.replace(/-/g, ' ') + ')' : ''));
+          cell(row, planValue(indicator.baseline.value, indicator.unit) + ' (' + indicator.baseline.year + ')');
+          cell(row, indicator.actual ? planValue(indicator.actual.value, indicator.unit) + ' (' + indicator.actual.date + ')'
+            : 'none yet').dataset.actual = indicator.actual ? indicator.actual.value : '';
+          var targets = cell(row, '');
+          indicator.targets.forEach(function (target) {
+            var line = document.createElement('div');
+            line.className = 'target';
+            line.dataset.year = target.year;
+            line.dataset.progress = target.progress === null ? '' : target.progress;
+            var next = indicator.nextTarget && indicator.nextTarget.year === target.year;
+            line.appendChild(document.createTextNode(target.year + ': ' + planValue(target.value, indicator.unit)));
+            line.appendChild(progressBar(target.progress, next ? indicator.nextTarget.expectedProgress : null));
+            line.appendChild(document.createTextNode(percent(target.progress)));
+            targets.appendChild(line);
+          });
+          var verdict = indicator.onTrack === null ? '—' : indicator.onTrack ? 'on track' : 'behind';
+          var track = cell(row, indicator.nextTarget ? indicator.nextTarget.year + ': ' + verdict + ' (path ' +
+            percent(indicator.nextTarget.expectedProgress) + ')' : '—',
+            indicator.onTrack === null ? '' : indicator.onTrack ? 'on-track' : 'off-track');
+          track.dataset.onTrack = indicator.onTrack === null ? '' : String(indicator.onTrack);
+          cell(row, indicator.rollUp ? planValue(indicator.rollUp.actual, indicator.unit) + ' from ' +
+            indicator.rollUp.plans.length + ' plan' + (indicator.rollUp.plans.length > 1 ? 's' : '')
+            : indicator.aggregation === 'SUM' ? '—' : 'not summed');
+          body.appendChild(row);
+        });
+        table.appendChild(body);
+        section.appendChild(table);
+        container.appendChild(section);
+      });
+    });
+  }
+
   function render() {
     var report = state.reports[state.zone];
     var zone = zoneByCode(state.zone);
@@ -569,7 +659,7 @@
     var nothing = report.agreements.intended.count === 0 && report.agreements.withdrawn.count === 0 && report.projects.count === 0;
     message(nothing ? 'No data yet for ' + zone.name + ': no project or agreement has been reported for it.' : '', false);
     document.body.dataset.state = 'loading';
-    return Promise.all([renderProgramme(), renderMonths(), renderFunnel(), renderFindings()]).then(function () {
+    return Promise.all([renderProgramme(), renderMonths(), renderFunnel(), renderFindings(), renderPlans()]).then(function () {
       document.body.dataset.state = 'ready';
     });
   }

@@ -66,6 +66,19 @@ class DashboardBrowserTest {
         Api.awaitAsserted("/api/v1/reports/programmes/" + demo.programme(),
                 r -> assertThat(r.at("/registered/projectCount").asInt()).isEqualTo(29));
 
+        // a plan of the zone: an observed indicator and one derived from its signed agreements
+        String plan = TestEvents.unique("dashboard-plan");
+        TestEvents.plan(plan, demo.zone())
+                .derived("signed-investment", "CNY", "SUM", "signed-investment", 2021, "0", 2030, "120000000000")
+                .indicator("population", "persons", "NONE", 2021, "4000000", 2030, "4400000", 2035, "4600000")
+                .observe("population", "2024-12-31", "4100000").send();
+        JsonNode plans = Api.await("/api/v1/reports/zones/" + demo.zone() + "/plans",
+                r -> r.get("plans").findValuesAsText("code").contains(plan));
+        JsonNode signedIndicator = plans.get("plans").findParents("code").stream()
+                .filter(i -> "signed-investment".equals(i.get("code").asText())).findFirst().orElseThrow();
+        assertThat(signedIndicator.at("/actual/value").asText()).as("derived from the zone's signed agreements")
+                .isEqualTo(report.at("/agreements/signed/amount/CNY").asText());
+
         Path target = Path.of("target");
         try (Chromium browser = new Chromium(target.resolve("tmp"), 1440, 1400)) {
             browser.navigate(root + "#token=" + Tokens.viewer() + "&zone=" + demo.zone() + "&programme="
@@ -112,6 +125,7 @@ class DashboardBrowserTest {
                     .contains(findings.at("/items/0/detail").asText());
             assertThat(browser.evaluate("document.getElementById('programme-picker').options.length").asInt())
                     .as("opportunity lists in Taiyuan–Xinzhou and its parks").isZero();
+            assertThat(plansShown(browser, plan)).isEqualTo(planRows(plans, plan));
             browser.screenshot(target.resolve("dashboard.png"));
             assertThat(browser.errors()).as("console errors").isEmpty();
 
@@ -195,6 +209,36 @@ class DashboardBrowserTest {
 
     private static String days(JsonNode value) {
         return value.isNull() ? "—" : count(value.asLong());
+    }
+
+    /** Per indicator of the plan in the panel: code, actual, each target's progress, on track. */
+    private static List<String> plansShown(Chromium browser, String plan) throws Exception {
+        JsonNode rows = browser.evaluate("Array.from(document.querySelectorAll('[data-plan=\"" + plan
+                + "\"] tbody tr')).map(r => [r.dataset.indicator, r.querySelector('[data-actual]').dataset.actual,"
+                + " Array.from(r.querySelectorAll('.target')).map(t => t.dataset.year + '=' + t.dataset.progress).join(' '),"
+                + " r.querySelector('[data-on-track]').dataset.onTrack].join('|'))");
+        return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static List<String> planRows(JsonNode report, String plan) {
+        List<String> rows = new java.util.ArrayList<>();
+        for (JsonNode each : report.get("plans")) {
+            if (!plan.equals(each.get("code").asText())) {
+                continue;
+            }
+            for (JsonNode indicator : each.get("indicators")) {
+                List<String> targets = new java.util.ArrayList<>();
+                indicator.get("targets").forEach(t -> targets.add(t.get("year").asText() + "="
+                        + (t.get("progress").isNull() ? "" : t.get("progress").decimalValue().stripTrailingZeros()
+                                .toPlainString())));
+                rows.add(String.join("|", indicator.get("code").asText(),
+                        indicator.get("actual").isNull() ? "" : indicator.at("/actual/value").asText(),
+                        String.join(" ", targets),
+                        indicator.get("onTrack").isNull() ? "" : indicator.get("onTrack").asText()));
+            }
+        }
+        assertThat(rows).as("indicators of plan %s", plan).hasSize(2);
+        return rows;
     }
 
     private static void awaitState(Chromium browser, String state) throws java.io.IOException {

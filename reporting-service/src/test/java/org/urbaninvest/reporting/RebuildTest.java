@@ -52,6 +52,17 @@ class RebuildTest {
         Api.await("/api/v1/reports/programmes/" + programme, r -> r.at("/registered/projectCount").asInt() == 1);
         Api.await("/api/v1/reports/zones/" + zone + "/funnel?investorKind=PRIVATE",
                 r -> r.at("/stages/1/reached").asInt() == 1);
+        // plans: an observed and a derived indicator, and a roll-up from the child's plan (updated twice)
+        String plan = TestEvents.unique("rebuild-plan");
+        TestEvents.plan(plan, zone).indicator("population", "persons", "SUM", 2021, "100", 2030, "200")
+                .derived("signed", "USD", "SUM", "signed-investment", 2021, "0", 2030, "190")
+                .observe("population", "2022-12-31", "120").send();
+        TestEvents.plan(TestEvents.unique("rebuild-child-plan"), child)
+                .indicator("population", "persons", "SUM", 2021, "40", 2030, "80")
+                .observe("population", "2022-12-31", "45").send().observe("population", "2023-12-31", "47").send();
+        Api.await("/api/v1/reports/zones/" + zone + "/plans", r -> r.get("plans").size() == 1
+                && "47".equals(r.at("/plans/0/indicators/0/rollUp/actual").asText())
+                && "95.00".equals(r.at("/plans/0/indicators/1/actual/value").asText()));
 
         List<String> paths = List.of("/api/v1/reports/zones/" + zone, "/api/v1/reports/zones/" + child,
                 "/api/v1/reports/zones/" + zone + "?includeSubzones=false", "/api/v1/reports/zones?size=500",
@@ -62,7 +73,8 @@ class RebuildTest {
                 "/api/v1/reports/zones?size=500&asOf=2022-08-01",
                 "/api/v1/reports/zones/" + zone + "/funnel?asOf=2022-12-31",
                 "/api/v1/reports/zones/" + zone + "/funnel?asOf=2022-08-01&investorKind=PRIVATE",
-                "/api/v1/reports/zones/" + zone + "/findings");
+                "/api/v1/reports/zones/" + zone + "/findings", "/api/v1/reports/zones/" + zone + "/plans",
+                "/api/v1/reports/zones/" + zone + "/plans?asOf=2022-08-15");
         List<String> before = paths.stream().map(path -> Api.get(path).then().statusCode(200).extract().asString())
                 .toList();
 

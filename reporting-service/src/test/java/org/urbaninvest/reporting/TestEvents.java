@@ -490,4 +490,98 @@ public final class TestEvents {
             return v;
         }
     }
+
+    /** A plan of {@code zoneCode} as project-service publishes it on plans.v1 (period 2021–2035, source given). */
+    public static Plan plan(String code, String zoneCode) {
+        return new Plan(code, zoneCode).move("plan.published");
+    }
+
+    public static final class Plan extends Aggregate<Plan> {
+        final String code;
+        final String zoneCode;
+        final List<Map<String, Object>> indicators = new ArrayList<>();
+
+        Plan(String code, String zoneCode) {
+            this.code = code;
+            this.zoneCode = zoneCode;
+        }
+
+        /** Adds an observed indicator ({@code targets}: year, value, year, value, …). */
+        public Plan indicator(String indicatorCode, String unit, String aggregation, int baselineYear,
+                String baseline, Object... targets) {
+            return derived(indicatorCode, unit, aggregation, null, baselineYear, baseline, targets);
+        }
+
+        /** Adds an indicator derived from the suite's figures ({@code null}: observed). */
+        public Plan derived(String indicatorCode, String unit, String aggregation, String derivedFrom, int baselineYear,
+                String baseline, Object... targets) {
+            Map<String, Object> indicator = new LinkedHashMap<>();
+            indicator.put("code", indicatorCode);
+            indicator.put("name", "Indicator " + indicatorCode);
+            indicator.put("unit", unit);
+            indicator.put("aggregation", aggregation);
+            indicator.put("derivedFrom", derivedFrom);
+            indicator.put("baseline", Map.of("year", baselineYear, "value", baseline));
+            indicator.put("targets", targets(targets));
+            indicator.put("observations", new ArrayList<Map<String, Object>>());
+            indicators.add(indicator);
+            return this;
+        }
+
+        /** Replaces an indicator's target values (a PUT). */
+        public Plan retarget(String indicatorCode, Object... targets) {
+            find(indicatorCode).put("targets", targets(targets));
+            return move("plan.updated");
+        }
+
+        private static List<Map<String, Object>> targets(Object... yearsAndValues) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (int i = 0; i < yearsAndValues.length; i += 2) {
+                list.add(Map.of("year", yearsAndValues[i], "value", yearsAndValues[i + 1]));
+            }
+            return list;
+        }
+
+        /** Appends an observation ({@code POST …/observations}): a new version. */
+        @SuppressWarnings("unchecked")
+        public Plan observe(String indicatorCode, String date, String value) {
+            Map<String, Object> observation = new LinkedHashMap<>();
+            observation.put("date", date);
+            observation.put("value", value);
+            observation.put("source", "survey " + date);
+            ((List<Map<String, Object>>) find(indicatorCode).get("observations")).add(observation);
+            return move("plan.observation-recorded");
+        }
+
+        private Map<String, Object> find(String indicatorCode) {
+            return indicators.stream().filter(i -> indicatorCode.equals(i.get("code"))).findFirst().orElseThrow();
+        }
+
+        @Override
+        String topic() {
+            return "plans.v1";
+        }
+
+        @Override
+        String key() {
+            return code;
+        }
+
+        @Override
+        Map<String, Object> representation() {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("code", code);
+            v.put("zoneCode", zoneCode);
+            v.put("title", "Plan " + code);
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("title", "Plan document " + code);
+            source.put("issuer", "People's Government");
+            source.put("date", "2022-10-17");
+            source.put("url", null);
+            v.put("source", source);
+            v.put("period", Map.of("startDate", "2021-01-01", "endDate", "2035-12-31"));
+            v.put("indicators", indicators);
+            return v;
+        }
+    }
 }

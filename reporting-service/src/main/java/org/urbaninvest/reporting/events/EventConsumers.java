@@ -8,7 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.urbaninvest.reporting.service.ProjectionService;
 
 /**
- * The five topics the reports are built from (group {@code reporting-service}; see application.properties).
+ * The six topics the reports are built from (group {@code reporting-service}; see application.properties).
  * Each channel receives what one poll returned, in order, and applies it as a batch; the batch's offsets are
  * committed after this method returns, that is after the projection transaction committed and any record that
  * could not be applied went to {@code reporting-service.dlq}.
@@ -46,6 +46,12 @@ public class EventConsumers {
     @Incoming("agreements")
     @Blocking
     public void agreements(ConsumerRecords<String, String> records) {
+        projections.consume(records);
+    }
+
+    @Incoming("plans")
+    @Blocking
+    public void plans(ConsumerRecords<String, String> records) {
         projections.consume(records);
     }
 }

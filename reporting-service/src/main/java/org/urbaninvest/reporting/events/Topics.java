@@ -10,7 +10,8 @@ public final class Topics {
     public static final String PROJECTS = "projects.v1";
     public static final String INVESTORS = "investors.v1";
     public static final String AGREEMENTS = "agreements.v1";
-    public static final List<String> CONSUMED = List.of(ZONES, PROGRAMMES, PROJECTS, INVESTORS, AGREEMENTS);
+    public static final String PLANS = "plans.v1";
+    public static final List<String> CONSUMED = List.of(ZONES, PROGRAMMES, PROJECTS, INVESTORS, AGREEMENTS, PLANS);
 
     public static final String ZONE_SUMMARIES = "zone-summaries.v1";
     public static final String ZONE_FINDINGS = "zone-findings.v1";

@@ -20,7 +20,7 @@ public class Generations {
     /** Every table holding rows of a generation. */
     private static final List<String> TABLES = List.of("generation_clock", "zone_view", "programme_view",
             "programme_category_view", "project_view", "investor_view", "agreement_view", "zone_project_totals",
-            "zone_agreement_totals", "zone_agreement_days", "zone_timeseries", "programme_category_totals");
+            "zone_agreement_totals", "zone_agreement_days", "zone_timeseries", "programme_category_totals", "plan_view");
 
     @Inject
     EntityManager entityManager;

@@ -144,6 +144,14 @@ public class ProjectionStore {
                 generation, id, name, kind);
     }
 
+    /** Keeps a plan's snapshot (the inbox let only a newer version through). */
+    public void savePlan(int generation, String code, String zoneCode, JsonNode snapshot) {
+        update("""
+                INSERT INTO plan_view (generation, code, zone_code, snapshot) VALUES (?, ?, ?, ?::jsonb)
+                ON CONFLICT (generation, code) DO UPDATE SET zone_code = EXCLUDED.zone_code, snapshot = EXCLUDED.snapshot""",
+                generation, code, zoneCode, snapshot.toString());
+    }
+
     /** The projects held for these codes (those not held yet are missing from the map). */
     public Map<String, ProjectState> findProjects(int generation, Collection<String> codes) {
         return codes.isEmpty() ? new HashMap<>() : work(connection -> findProjects(connection, generation, codes));

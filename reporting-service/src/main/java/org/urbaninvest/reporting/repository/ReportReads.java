@@ -63,6 +63,13 @@ public class ReportReads {
             String declaredCurrency) {
     }
 
+    /**
+     * A plan of a zone or of a zone beneath it: {@code path} lists the zones from the one asked for down to the plan's
+     * zone's parent (empty for the zone's own plans); {@code snapshot} is the plan's newest snapshot.
+     */
+    public record PlanRow(String zoneCode, List<String> path, String snapshot) {
+    }
+
     public interface Work<T> {
         T run(View view) throws SQLException;
     }
@@ -326,6 +333,29 @@ public class ReportReads {
                 while (rs.next()) {
                     rows.add(new SeriesRow(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getLong(3),
                             rs.getBigDecimal(4)));
+                }
+            }
+            return rows;
+        }
+
+        /** The plans of a zone and of every zone beneath it, in plan-code order (see {@link PlanRow}). */
+        public List<PlanRow> plans(String code) throws SQLException {
+            String sql = """
+                    WITH RECURSIVE tree(code, path) AS (
+                        SELECT code, ARRAY[]::text[] FROM zone_view WHERE generation = ? AND code = ?
+                        UNION ALL
+                        SELECT z.code, t.path || t.code FROM tree t
+                        JOIN zone_view z ON z.generation = ? AND z.parent_code = t.code
+                        WHERE NOT z.code = ANY (t.path || t.code)
+                    )
+                    SELECT p.zone_code, t.path, p.snapshot::text
+                    FROM tree t JOIN plan_view p ON p.generation = ? AND p.zone_code = t.code ORDER BY p.code""";
+            List<PlanRow> rows = new ArrayList<>();
+            try (PreparedStatement query = prepare(sql, generation, code, generation, generation);
+                    ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new PlanRow(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()),
+                            rs.getString(3)));
                 }
             }
             return rows;

@@ -104,4 +104,20 @@ final class ReportExamples {
             "since": "2025-07-01", "detail": "milestone completion due on 2025-06-30 is scheduled",
             "key": "milestone-overdue/project/caijia-east-avenue/completion"}]}
             """;
+
+    static final String PLANS = """
+            {"zone": "changchun-metropolitan-area", "asOf": "2026-12-03T09:00:00Z", "asOfDate": null,
+            "plans": [{"code": "changchun-metropolitan-plan", "zoneCode": "changchun-metropolitan-area",
+            "title": "Development Plan for the Changchun Metropolitan Area",
+            "source": {"title": "长春现代化都市圈发展规划", "issuer": "Jilin Provincial People's Government",
+            "date": "2022-10-17", "url": null},
+            "period": {"startDate": "2021-01-01", "endDate": "2035-12-31"}, "version": 2,
+            "indicators": [{"code": "economic-aggregate", "name": "Economic aggregate", "unit": "CNY",
+            "aggregation": "SUM", "derivedFrom": null, "baseline": {"year": 2021, "value": "700000000000"},
+            "actual": {"value": "800000000000", "date": "2023-12-31", "source": "statistical yearbook"},
+            "targets": [{"year": 2030, "value": "1350000000000", "progress": 0.1538}],
+            "nextTarget": {"year": 2030, "expectedProgress": 0.2221}, "onTrack": false,
+            "rollUp": {"actual": "620000000000", "plans": [{"plan": "changchun-city-plan", "zone": "changchun",
+            "value": "620000000000", "date": "2023-12-31"}]}}]}]}
+            """;
 }

@@ -34,6 +34,7 @@ import org.urbaninvest.reporting.domain.FindingRule;
 import org.urbaninvest.reporting.domain.Findings;
 import org.urbaninvest.reporting.domain.Funnel;
 import org.urbaninvest.reporting.domain.InvestorKind;
+import org.urbaninvest.reporting.domain.PlanReport;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
 import org.urbaninvest.reporting.domain.ProjectReport;
 import org.urbaninvest.reporting.domain.SeriesInterval;
@@ -153,6 +154,25 @@ public class ReportResource {
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         Page.check(page, size);
         return reports.findings(code, includeSubzones, WireEnum.parameter(FindingRule.class, "rule", rule), page, size);
+    }
+
+    @GET
+    @Path("/zones/{code}/plans")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getZonePlans", summary = "Plans of a zone and progress against their targets",
+            description = "Per plan of the zone and indicator: the baseline, the latest actual (observed, or derived from"
+                    + " the zone's figures), each target with progress = (actual − baseline) / (target − baseline), and"
+                    + " whether it is on track for the next target; SUM indicators roll up the same indicator of the"
+                    + " plans of the zones beneath. Needs the viewer role."
+                    + " A zone above the token's zones claim answers 403: its roll-up covers other areas.")
+    @APIResponse(responseCode = "200", description = "the zone's plans",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanReport.class),
+                    examples = @ExampleObject(name = "plans", value = ReportExamples.PLANS)))
+    public PlanReport plans(@PathParam("code") String code,
+            @Parameter(description = "The day measured to, YYYY-MM-DD (default today): observations up to it, derived"
+                    + " figures as the zone report as of it; from 1990-01-01 to today")
+            @QueryParam("asOf") String asOf) {
+        return reports.plans(code, reports.asOf(asOf));
     }
 
     @GET

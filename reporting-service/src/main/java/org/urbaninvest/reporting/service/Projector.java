@@ -56,6 +56,8 @@ public class Projector {
                 case Topics.INVESTORS -> store.saveInvestor(generation, event.key(),
                         Snapshots.text(event.data(), "name"), Snapshots.optionalText(event.data(), "kind"));
                 case Topics.AGREEMENTS -> batch.agreement(event);
+                case Topics.PLANS -> store.savePlan(generation, event.key(),
+                        States.plan(event.key(), event.data()).zoneCode(), event.data());
                 default -> throw new PoisonEventException("no projection reads topic " + event.topic());
             }
             batch.clock.merge(event.topic(), event.envelope().time(), (a, b) -> a.isAfter(b) ? a : b);

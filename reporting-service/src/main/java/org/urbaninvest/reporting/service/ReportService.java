@@ -1,5 +1,8 @@
 package org.urbaninvest.reporting.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -8,10 +11,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.money.MoneyTotals;
@@ -29,6 +35,8 @@ import org.urbaninvest.reporting.domain.Findings;
 import org.urbaninvest.reporting.domain.Funnel;
 import org.urbaninvest.reporting.domain.InvestorKind;
 import org.urbaninvest.reporting.domain.NamedZoneReport;
+import org.urbaninvest.reporting.domain.Plan;
+import org.urbaninvest.reporting.domain.PlanReport;
 import org.urbaninvest.reporting.domain.ProgrammeReport;
 import org.urbaninvest.reporting.domain.ProjectReport;
 import org.urbaninvest.reporting.domain.ProjectState;
@@ -37,6 +45,7 @@ import org.urbaninvest.reporting.domain.SeriesMetric;
 import org.urbaninvest.reporting.domain.TimeseriesPoint;
 import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.mapping.ReportMapper;
+import org.urbaninvest.reporting.mapping.States;
 import org.urbaninvest.reporting.repository.ReportReads;
 import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
 
@@ -60,6 +69,9 @@ public class ReportService {
     @Inject
     ZoneScope scope;
 
+    @Inject
+    ObjectMapper json;
+
     /** A zone's report, its agreements as of the end of {@code day} ({@code null}: as they stand now). */
     public ZoneReport zone(String code, boolean includeSubzones, LocalDate day) {
         requireReport(code);
@@ -81,6 +93,116 @@ public class ReportService {
             return Funnel.of(code, view.asOf(), day, includeSubzones, kind,
                     view.agreementDates(code, includeSubzones, kind));
         });
+    }
+
+    /**
+     * The zone's own plans on {@code asOfDay} ({@code null}: today, with the agreements as they stand now): each
+     * indicator's latest actual by then, its progress towards each target, whether it is on track for the next one,
+     * and for a {@code SUM} indicator the roll-up of the same indicator (code and unit) in the plans of the zones
+     * beneath: in each branch the nearest zone whose plans have it, one plan per zone (the one with the newest actual).
+     */
+    public PlanReport plans(String code, LocalDate asOfDay) {
+        requireReport(code);
+        LocalDate day = asOfDay == null ? today() : asOfDay;
+        return reads.read(view -> {
+            requireZone(view, code);
+            List<ReportReads.PlanRow> rows = view.plans(code);
+            List<Plan> plans = new ArrayList<>();
+            for (ReportReads.PlanRow row : rows) {
+                plans.add(plan(row.snapshot()));
+            }
+            Map<String, ZoneReport> figures = new HashMap<>();
+            List<PlanReport.PlanStatus> own = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!rows.get(i).path().isEmpty()) {
+                    continue;
+                }
+                Plan plan = plans.get(i);
+                List<PlanReport.IndicatorStatus> indicators = new ArrayList<>();
+                for (Plan.Indicator indicator : plan.indicators()) {
+                    List<PlanReport.Part> rollUp = indicator.sums()
+                            ? rollUp(view, rows, plans, indicator, asOfDay, day, figures) : List.of();
+                    indicators.add(PlanReport.indicator(indicator,
+                            actual(view, plan.zoneCode(), indicator, asOfDay, day, figures), rollUp, day));
+                }
+                own.add(new PlanReport.PlanStatus(plan.code(), plan.zoneCode(), plan.title(), plan.source(),
+                        plan.period(), plan.version(), indicators));
+            }
+            return new PlanReport(code, view.asOf(), asOfDay, own);
+        });
+    }
+
+    private Plan plan(String snapshot) {
+        try {
+            JsonNode node = json.readTree(snapshot);
+            return States.plan(node.path("code").asText(), node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored plan snapshot is not JSON", e);
+        }
+    }
+
+    /** The parts of a SUM indicator's roll-up: see {@link #plans}. */
+    private static List<PlanReport.Part> rollUp(ReportReads.View view, List<ReportReads.PlanRow> rows,
+            List<Plan> plans, Plan.Indicator indicator, LocalDate asOfDay, LocalDate day,
+            Map<String, ZoneReport> figures) throws SQLException {
+        Map<Integer, Plan.Indicator> candidates = new LinkedHashMap<>();
+        Set<String> zones = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).path().isEmpty()) {
+                continue;
+            }
+            for (Plan.Indicator other : plans.get(i).indicators()) {
+                if (other.sums() && other.code().equals(indicator.code()) && other.unit().equals(indicator.unit())) {
+                    candidates.put(i, other);
+                    zones.add(rows.get(i).zoneCode());
+                    break;
+                }
+            }
+        }
+        Map<String, PlanReport.Part> byZone = new TreeMap<>();
+        for (Map.Entry<Integer, Plan.Indicator> candidate : candidates.entrySet()) {
+            ReportReads.PlanRow row = rows.get(candidate.getKey());
+            List<String> between = row.path().subList(1, row.path().size());
+            if (between.stream().anyMatch(zones::contains)) {
+                continue; // a zone above it (beneath the one asked for) has the indicator: its plan stands for it
+            }
+            Plan plan = plans.get(candidate.getKey());
+            PlanReport.Figure figure = actual(view, row.zoneCode(), candidate.getValue(), asOfDay, day, figures);
+            PlanReport.Part held = byZone.get(row.zoneCode());
+            if (held == null || newer(figure, held.figure())) {
+                byZone.put(row.zoneCode(), new PlanReport.Part(plan.code(), row.zoneCode(), figure));
+            }
+        }
+        return List.copyOf(byZone.values());
+    }
+
+    private static boolean newer(PlanReport.Figure figure, PlanReport.Figure than) {
+        return figure != null && (than == null || figure.date().isAfter(than.date()));
+    }
+
+    /**
+     * An indicator's latest actual on {@code day}: its latest observation by then, or for a derived indicator the
+     * zone's figure (with its subzones) in the indicator's currency, as of {@code asOfDay} (null: now).
+     */
+    private static PlanReport.Figure actual(ReportReads.View view, String zone, Plan.Indicator indicator,
+            LocalDate asOfDay, LocalDate day, Map<String, ZoneReport> figures) throws SQLException {
+        if (indicator.derivedFrom() == null) {
+            Plan.Observation observation = indicator.latestObservation(day);
+            return observation == null ? null
+                    : new PlanReport.Figure(observation.value(), observation.date(), observation.source());
+        }
+        ZoneReport report = figures.get(zone);
+        if (report == null) {
+            report = ReportMapper.zoneReport(zone, view.asOf(), asOfDay, view.zoneTotals(zone, true, asOfDay));
+            figures.put(zone, report);
+        }
+        MoneyTotals totals = switch (indicator.derivedFrom()) {
+            case "signed-investment" -> report.agreements().signed().amount();
+            case "funds-in-place" -> report.agreements().fundsInPlace();
+            case "registered-investment" -> report.projects().estimatedInvestment();
+            default -> throw new IllegalStateException("no figure for " + indicator.derivedFrom());
+        };
+        return new PlanReport.Figure(totals.get(indicator.unit()), day, null);
     }
 
     /** Today, by the service's clock (UTC): the latest day a report may be read as of, and the funnel's default. */
