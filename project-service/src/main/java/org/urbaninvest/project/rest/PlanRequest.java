@@ -22,14 +22,18 @@ public record PlanRequest(
         @Valid @NotNull PlanPeriod period,
         @NotNull @Size(max = 100) List<@Valid @NotNull Indicator> indicators) {
 
-    /** The example plan without its closing brace, shared with {@link Plan}'s. */
+    /**
+     * The example plan without its closing brace, shared with {@link Plan}'s. Fields that are null (a source's
+     * url, an observed indicator's derivedFrom, a baseline the source does not state) are left out of it.
+     */
     static final String EXAMPLE_START = """
             {"code": "changchun-metropolitan-plan", "zoneCode": "changchun-metropolitan-area",
             "title": "Development Plan for the Changchun Metropolitan Area",
             "source": {"title": "Development Plan for the Changchun Metropolitan Area Released",
-            "issuer": "Information Office of the Jilin Provincial People's Government", "date": "2022-10-17",
-            "url": null}, "period": {"startDate": "2022-10-17", "endDate": "2035-12-31"},
-            "indicators": [{"code": "economic-aggregate", "name": "Economic aggregate", "unit": "CNY",
-            "aggregation": "SUM", "derivedFrom": null, "baseline": null,
+            "issuer": "Changchun Government Affairs", "date": "2022-10-17"},
+            "period": {"startDate": "2022-10-17", "endDate": "2035-12-31"},
+            "indicators": [{"code": "area", "name": "Area of the metropolitan area", "unit": "km2",
+            "aggregation": "NONE", "baseline": {"year": 2022, "value": "29700"}, "targets": [], "observations": []},
+            {"code": "economic-aggregate", "name": "Economic aggregate", "unit": "CNY", "aggregation": "SUM",
             "targets": [{"year": 2030, "value": "1350000000000"}], "observations": []}]""";
 }
