@@ -16,6 +16,7 @@ final class Api {
     static final String ZONES = "/api/v1/zones";
     static final String PROGRAMMES = "/api/v1/programmes";
     static final String PROJECTS = "/api/v1/projects";
+    static final String PLANS = "/api/v1/plans";
     static final String PROBLEM = "application/problem+json";
 
     private Api() {
@@ -86,6 +87,35 @@ final class Api {
     static String project(String zone, String programme, String category, String status) {
         String code = unique("pr");
         editor().body(projectJson(code, zone, programme, category, status)).post(PROJECTS).then().statusCode(201);
+        return code;
+    }
+
+    /**
+     * A plan over 2021–2035 with an observed economic aggregate (CNY, baseline 2021, targets 2030 and 2035, one
+     * observation), a population without a baseline, and an indicator derived from signed investment.
+     */
+    static String planJson(String code, String zone) {
+        return """
+                {"code": "%s", "zoneCode": "%s", "title": "Plan %s",
+                 "source": {"title": "Plan released", "issuer": "Provincial government", "date": "2022-10-17",
+                            "url": "https://example.org/plan"},
+                 "period": {"startDate": "2021-01-01", "endDate": "2035-12-31"},
+                 "indicators": [
+                   {"code": "economic-aggregate", "name": "Economic aggregate", "unit": "CNY", "aggregation": "SUM",
+                    "derivedFrom": null, "baseline": {"year": 2021, "value": "700000000000"},
+                    "targets": [{"year": 2035, "value": "2000000000000"}, {"year": 2030, "value": "1350000000000"}],
+                    "observations": [{"date": "2022-12-31", "value": "760000000000.50", "source": "bulletin"}]},
+                   {"code": "population", "name": "Permanent population", "unit": "persons", "aggregation": "NONE",
+                    "derivedFrom": null, "baseline": null, "targets": [], "observations": []},
+                   {"code": "signed", "name": "Signed investment", "unit": "CNY", "aggregation": "SUM",
+                    "derivedFrom": "signed-investment", "baseline": {"year": 2021, "value": "0"},
+                    "targets": [{"year": 2030, "value": "50000000000"}], "observations": []}]}"""
+                .formatted(code, zone, code);
+    }
+
+    static String plan(String zone) {
+        String code = unique("pl");
+        editor().body(planJson(code, zone)).post(PLANS).then().statusCode(201);
         return code;
     }
 

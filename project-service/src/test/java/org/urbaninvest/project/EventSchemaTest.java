@@ -1,6 +1,7 @@
 package org.urbaninvest.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.urbaninvest.project.Api.PLANS;
 import static org.urbaninvest.project.Api.PROGRAMMES;
 import static org.urbaninvest.project.Api.PROJECTS;
 import static org.urbaninvest.project.Api.ZONES;
@@ -73,10 +74,33 @@ class EventSchemaTest {
     }
 
     @Test
+    void planEvents() throws Exception {
+        String zone = Api.zone(null);
+        String code = Api.plan(zone);
+        editor().header("If-Match", "\"1\"").body(Api.planJson(code, zone).replace("Plan " + code, "Renamed"))
+                .put(PLANS + "/" + code).then().statusCode(200);
+        editor().body("""
+                {"indicatorCode": "population", "observations": [{"date": "2023-12-31", "value": "12150000",
+                 "source": null}]}""").post(PLANS + "/" + code + "/observations").then().statusCode(200);
+        List<ConsumerRecord<String, String>> events = kafka.awaitRecordsWithKey("plans.v1", code, 3);
+        check(events, "org.urbaninvest.plan.published", "org.urbaninvest.plan.updated",
+                "org.urbaninvest.plan.observation-recorded");
+        assertSameAsGet(events.get(2), PLANS + "/" + code);
+    }
+
+    @Test
     void schemasRejectWhatIsNotASnapshot() {
         assertThat(EventSchemas.errors("org.urbaninvest.project.registered", "{\"code\": \"x\"}")).isNotEmpty();
         assertThat(EventSchemas.errors("org.urbaninvest.zone.updated", "{\"code\": \"Bad Code\"}")).isNotEmpty();
         assertThat(EventSchemas.errors("org.urbaninvest.programme.published", "[]")).isNotEmpty();
+        String request = Api.planJson("a-plan", "a-zone");
+        String plan = request.substring(0, request.lastIndexOf('}')) + ", \"version\": 1,"
+                + " \"createdAt\": \"2026-12-03T09:00:00Z\", \"updatedAt\": \"2026-12-03T09:00:00Z\"}";
+        assertThat(EventSchemas.errors("org.urbaninvest.plan.updated", plan)).isEmpty();
+        assertThat(EventSchemas.errors("org.urbaninvest.plan.updated", plan.replace("\"persons\"", "\"people\"")))
+                .isNotEmpty();
+        assertThat(EventSchemas.errors("org.urbaninvest.plan.published", plan.replace("\"700000000000\"", "7e11")))
+                .isNotEmpty();
     }
 
     private static void check(List<ConsumerRecord<String, String>> events, String... types) throws Exception {

@@ -58,11 +58,13 @@ class AccessControlIT extends SystemTest {
                 List.of(new Ledger.Category("other", "Other", 1, Money.cny("10.00"))));
         String project = workload.project(Workload.uniqueCode("access-project"), zone, programme, "other",
                 "identification", Money.cny("10.00"));
+        String plan = workload.plan(Workload.uniqueCode("access-plan"), zone);
         String investor = workload.investor("Access Control Fixture Ltd");
         String agreement = workload.intend(project, investor, Money.cny("7.00"), LocalDate.parse("2022-07-01"));
         keys.put("zones", zone);
         keys.put("programmes", programme);
         keys.put("projects", project);
+        keys.put("plans", plan);
         keys.put("investors", investor);
         keys.put("agreements", agreement);
         // a viewer's reads of the zone's and the programme's reports answer 200 only once reporting-service has

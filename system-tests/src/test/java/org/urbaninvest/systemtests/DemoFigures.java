@@ -57,7 +57,7 @@ final class DemoFigures {
         assertThat(loader.storeIsEmpty()).isFalse();
         DemoLoader.Summary second = loader.load(data);
         assertThat(second.skipped()).as("everything found").isEqualTo(data.zones().size()
-                + data.programmes().size() + data.projects().size() + data.investors().size()
+                + data.programmes().size() + data.projects().size() + data.plans().size() + data.investors().size()
                 + data.agreements().size());
         assertThat(second.moves()).isZero();
         assertThat(second.disbursements()).isZero();

@@ -107,6 +107,12 @@ class EndToEndIT extends SystemTest {
                 Money.cny("450.50"));
         projectUpdate.put("description", "Replaced as a whole by the system tests");
         api().put(Service.PROJECT, "/api/v1/projects/" + p3, editor, "\"1\"", projectUpdate).expect(200);
+        String plan = workload.plan(Workload.uniqueCode("e2e-plan"), city);
+        api().put(Service.PROJECT, "/api/v1/plans/" + plan, editor, "\"1\"",
+                Workload.planBody(plan, city).put("title", "Renamed " + plan)).expect(200);
+        api().post(Service.PROJECT, "/api/v1/plans/" + plan + "/observations", editor, Api.parse("""
+                {"indicatorCode": "population", "observations": [{"date": "2023-12-31", "value": "12150000",
+                 "source": "statistical bulletin"}]}""")).expect(200);
 
         String investor = workload.investor("Chongqing Caijia Investment Co.");
         String foreign = workload.investor("Harbour Infrastructure Partners");
@@ -148,6 +154,7 @@ class EndToEndIT extends SystemTest {
         keys.put("zones.v1", city);
         keys.put("programmes.v1", programme);
         keys.put("projects.v1", p1);
+        keys.put("plans.v1", plan);
         keys.put("investors.v1", foreign);
         keys.put("agreements.v1", a1);
     }
@@ -290,10 +297,10 @@ class EndToEndIT extends SystemTest {
         reports.awaitZone(ledger, city);
         String viewer = tokens().viewer();
         Map<String, String> paths = Map.of("zones.v1", "/api/v1/zones/", "programmes.v1", "/api/v1/programmes/",
-                "projects.v1", "/api/v1/projects/", "investors.v1", "/api/v1/investors/",
+                "projects.v1", "/api/v1/projects/", "plans.v1", "/api/v1/plans/", "investors.v1", "/api/v1/investors/",
                 "agreements.v1", "/api/v1/agreements/");
         Map<String, Service> owners = Map.of("zones.v1", Service.PROJECT, "programmes.v1", Service.PROJECT,
-                "projects.v1", Service.PROJECT, "investors.v1", Service.INVESTMENT,
+                "projects.v1", Service.PROJECT, "plans.v1", Service.PROJECT, "investors.v1", Service.INVESTMENT,
                 "agreements.v1", Service.INVESTMENT);
         Map<String, Long> currentVersions = new HashMap<>();
         keys.forEach((topic, key) -> currentVersions.put(topic, api().get(owners.get(topic), paths.get(topic) + key,

@@ -46,7 +46,7 @@ import org.urbaninvest.systemtests.support.Workload;
 class ZoneScopeIT extends SystemTest {
 
     /** The kinds of item that lie in a zone, by the path segment before their parameter. */
-    private static final Set<String> IN_ZONES = Set.of("zones", "programmes", "projects", "agreements");
+    private static final Set<String> IN_ZONES = Set.of("zones", "programmes", "projects", "plans", "agreements");
     /** Items that lie in no zone: every caller with the role reads and writes them. */
     private static final Set<String> ZONELESS = Set.of("investors");
     private static final Map<String, String> REQUIRED_QUERY = Map.of("metric", "intended");
@@ -64,16 +64,16 @@ class ZoneScopeIT extends SystemTest {
     private String scopedViewer;
     private List<Endpoint> endpoints;
 
-    /** One side of the boundary: its zone, programme, project and agreement (and a zone beneath, inside). */
-    private record Side(String zone, String programme, String project, String agreement) {
+    /** One side of the boundary: its zone, programme, project, plan and agreement (and a zone beneath, inside). */
+    private record Side(String zone, String programme, String project, String plan, String agreement) {
 
         Map<String, String> keys(String investor) {
-            return Map.of("zones", zone, "programmes", programme, "projects", project, "agreements", agreement,
-                    "investors", investor);
+            return Map.of("zones", zone, "programmes", programme, "projects", project, "plans", plan,
+                    "agreements", agreement, "investors", investor);
         }
 
         List<String> codes() {
-            return List.of(zone, programme, project, agreement);
+            return List.of(zone, programme, project, plan, agreement);
         }
     }
 
@@ -110,7 +110,8 @@ class ZoneScopeIT extends SystemTest {
                 List.of(new Ledger.Category("other", "Other", 1, Money.cny("10.00"))));
         String project = workload.project(Workload.uniqueCode("scope-project"), zone, programme, "other",
                 "identification", Money.cny("10.00"));
-        return new Side(zone, programme, project, workload.intend(project, investor, AMOUNT, DAY));
+        String plan = workload.plan(Workload.uniqueCode("scope-plan"), zone);
+        return new Side(zone, programme, project, plan, workload.intend(project, investor, AMOUNT, DAY));
     }
 
     @Test
@@ -167,6 +168,7 @@ class ZoneScopeIT extends SystemTest {
         lists.put("/api/v1/zones", inside.zone());
         lists.put("/api/v1/programmes", inside.programme());
         lists.put("/api/v1/projects", inside.project());
+        lists.put("/api/v1/plans", inside.plan());
         lists.put("/api/v1/agreements", inside.agreement());
         lists.put("/api/v1/reports/zones", inside.zone());
         lists.put("/api/v1/reports/catalogue", inside.programme());
@@ -246,7 +248,7 @@ class ZoneScopeIT extends SystemTest {
 
     private static Map<String, String> unknownKeys() {
         return Map.of("zones", "scope-unknown-zone", "programmes", "scope-unknown-list", "projects",
-                "scope-unknown-project", "agreements", java.util.UUID.randomUUID().toString());
+                "scope-unknown-project", "plans", "scope-unknown-plan", "agreements", java.util.UUID.randomUUID().toString());
     }
 
     /** A write, the item whose representation must not change when it is refused, the one it must not create. */
@@ -293,6 +295,17 @@ class ZoneScopeIT extends SystemTest {
             return new Write(new Call(Service.PROJECT, "POST", "/api/v1/projects/import")
                     .body("text/csv", csv.getBytes(StandardCharsets.UTF_8)), null, "/api/v1/projects/" + code);
         });
+        writes.put("POST /api/v1/plans", side -> {
+            String code = Workload.uniqueCode("scope-plan");
+            return new Write(json(Service.PROJECT, "POST", "/api/v1/plans", Workload.planBody(code, side.zone())),
+                    null, "/api/v1/plans/" + code);
+        });
+        writes.put("PUT /api/v1/plans/{code}", side -> replace(Service.PROJECT, "/api/v1/plans/" + side.plan(),
+                Workload.planBody(side.plan(), side.zone()).put("title", "Renamed " + side.plan())));
+        writes.put("POST /api/v1/plans/{code}/observations", side -> new Write(json(Service.PROJECT, "POST",
+                "/api/v1/plans/" + side.plan() + "/observations", Api.parse("""
+                        {"indicatorCode": "population", "observations": [{"date": "2023-12-31", "value": "12150000",
+                         "source": null}]}""")), "/api/v1/plans/" + side.plan(), null));
         writes.put("POST /api/v1/agreements", side -> new Write(json(Service.INVESTMENT, "POST", "/api/v1/agreements",
                 Workload.intendBody(side.project(), investor, AMOUNT, DAY, null)),
                 "/api/v1/agreements?project=" + side.project(), null));

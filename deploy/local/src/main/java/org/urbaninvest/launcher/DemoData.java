@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The demo data (SYSTEM.md §10): one file per owning service under {@code demo/} on the classpath. Each entry of
- * {@code zones}, {@code programmes}, {@code projects} and {@code investors} is the body of the matching
+ * {@code zones}, {@code programmes}, {@code projects}, {@code plans} and {@code investors} is the body of the matching
  * {@code POST /api/v1/...}; an agreement also lists the moves that follow its creation.
  */
 public final class DemoData {
@@ -43,6 +43,11 @@ public final class DemoData {
 
     public List<JsonNode> projects() {
         return list(projectService, "projects");
+    }
+
+    /** Zones' plans, with their indicators. */
+    public List<JsonNode> plans() {
+        return list(projectService, "plans");
     }
 
     /** Investors; {@code key} links an investor to its agreements inside the file and is not sent. */

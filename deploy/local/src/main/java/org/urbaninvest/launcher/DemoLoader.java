@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * Loads the demo data through the services' public REST API, as any client would (so every event is produced
- * the real way): zones (parents first), programmes, projects; then investors and agreements with their moves.
+ * the real way): zones (parents first), programmes, projects, plans; then investors and agreements with their moves.
  *
  * <p>It can run again after an interrupted load: what exists is kept (a create answered 409 is skipped, existing
  * investors are found by credit code or name and agreements by reference, moves already made are not repeated).
@@ -77,8 +77,12 @@ public final class DemoLoader {
             }
             inParallel(pool, data.projects(),
                     project -> create(projects, "/api/v1/projects", project, project.path("code").asText(), skipped));
-            log.accept(String.format("demo data: %d zones, %d programmes, %d projects in project-service (%.1f s)",
-                    data.zones().size(), data.programmes().size(), data.projects().size(), seconds(begin)));
+            for (JsonNode plan : data.plans()) {
+                create(projects, "/api/v1/plans", plan, plan.path("code").asText(), skipped);
+            }
+            log.accept(String.format("demo data: %d zones, %d programmes, %d projects, %d plans in project-service"
+                    + " (%.1f s)", data.zones().size(), data.programmes().size(), data.projects().size(),
+                    data.plans().size(), seconds(begin)));
 
             Map<String, String> investorIds = investors(data.investors(), skipped);
             Map<String, JsonNode> existing = new HashMap<>();

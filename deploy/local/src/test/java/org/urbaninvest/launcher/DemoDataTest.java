@@ -285,6 +285,41 @@ class DemoDataTest {
         return total;
     }
 
+    @Test
+    void theChangchunPlanCarriesOnlyTheArticlesFiguresAndOneDerivedIndicator() {
+        assertThat(data.plans()).hasSize(1);
+        JsonNode plan = data.plans().get(0);
+        assertThat(plan.get("zoneCode").asText()).isEqualTo("changchun-metropolitan-area");
+        assertThat(plan.at("/source/date").asText()).isEqualTo("2022-10-17");
+        assertThat(plan.at("/period/endDate").asText()).isEqualTo("2035-12-31");
+        Map<String, JsonNode> indicators = new HashMap<>();
+        plan.get("indicators").forEach(i -> indicators.put(i.get("code").asText(), i));
+        assertThat(indicators).containsOnlyKeys("area", "permanent-population", "economic-aggregate",
+                "signed-investment");
+        assertIndicator(indicators.get("area"), "km2", "NONE");
+        assertThat(new BigDecimal(indicators.get("area").at("/baseline/value").asText())).isEqualByComparingTo("29700");
+        assertIndicator(indicators.get("permanent-population"), "persons", "NONE");
+        assertThat(new BigDecimal(indicators.get("permanent-population").at("/baseline/value").asText()))
+                .isEqualByComparingTo("12100000");
+        JsonNode economy = indicators.get("economic-aggregate");
+        assertIndicator(economy, "CNY", "SUM");
+        assertThat(economy.get("baseline").isNull()).as("the article states no baseline").isTrue();
+        assertThat(economy.get("targets")).hasSize(1);
+        assertThat(economy.at("/targets/0/year").asInt()).isEqualTo(2030);
+        assertThat(new BigDecimal(economy.at("/targets/0/value").asText())).isEqualByComparingTo("1350000000000");
+        JsonNode derived = indicators.get("signed-investment");
+        assertIndicator(derived, "CNY", "SUM");
+        assertThat(derived.get("derivedFrom").asText()).isEqualTo("signed-investment");
+        assertThat(derived.get("targets")).isEmpty();
+        // the article reports no measurements: no observations are made up
+        indicators.values().forEach(i -> assertThat(i.get("observations")).as(i.get("code").asText()).isEmpty());
+    }
+
+    private static void assertIndicator(JsonNode indicator, String unit, String aggregation) {
+        assertThat(indicator.get("unit").asText()).as(indicator.get("code").asText()).isEqualTo(unit);
+        assertThat(indicator.get("aggregation").asText()).as(indicator.get("code").asText()).isEqualTo(aggregation);
+    }
+
     private static BigDecimal amount(JsonNode money) {
         BigDecimal amount = new BigDecimal(money.get("amount").asText());
         assertThat(amount.scale()).as("two decimals: " + money).isEqualTo(2);

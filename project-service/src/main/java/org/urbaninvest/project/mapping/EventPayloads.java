@@ -6,9 +6,11 @@ import java.util.List;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.project.domain.ProjectStatus;
 import org.urbaninvest.project.domain.ProjectType;
+import org.urbaninvest.project.events.PlanPayload;
 import org.urbaninvest.project.events.ProgrammePayload;
 import org.urbaninvest.project.events.ProjectPayload;
 import org.urbaninvest.project.events.ZonePayload;
+import org.urbaninvest.project.repository.PlanEntity;
 import org.urbaninvest.project.repository.ProgrammeEntity;
 import org.urbaninvest.project.repository.ProjectEntity;
 import org.urbaninvest.project.repository.ZoneEntity;
@@ -23,6 +25,10 @@ public class EventPayloads {
     /** Reads the project's JSON columns. */
     @Inject
     ProjectMapper projects;
+
+    /** Reads the plan's indicators column. */
+    @Inject
+    PlanMapper plans;
 
     /** {@code children}: the codes of the zones directly below. */
     public ZonePayload zone(ZoneEntity z, List<String> children) {
@@ -41,5 +47,10 @@ public class EventPayloads {
                 new Money(p.estimatedAmount, p.estimatedCurrency.trim()), p.plannedStart, p.plannedCompletion,
                 projects.read(p.location, ProjectPayload.Location.class), projects.fundingSources(p),
                 projects.milestones(p), projects.identifiers(p), p.description, p.version, p.createdAt, p.updatedAt);
+    }
+
+    public PlanPayload plan(PlanEntity p) {
+        return new PlanPayload(p.code, p.zoneCode, p.title, PlanMapper.source(p), PlanMapper.period(p),
+                plans.indicators(p), p.version, p.createdAt, p.updatedAt);
     }
 }

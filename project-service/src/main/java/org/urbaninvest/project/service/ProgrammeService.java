@@ -159,11 +159,7 @@ public class ProgrammeService {
         if (visible != null && visible.isEmpty()) {
             return new Page<>(List.of(), page, size, 0);
         }
-        boolean any = zone == null || zone.isBlank();
-        var query = visible == null ? (any ? programmes.find("order by code")
-                : programmes.find("zoneCode = ?1 order by code", zone))
-                : any ? programmes.find("zoneCode in ?1 order by code", visible)
-                : programmes.find("zoneCode = ?1 and zoneCode in ?2 order by code", zone, visible);
+        var query = ZoneLists.byZone(programmes, zone, visible);
         List<ProgrammeEntity> items = query.page(page, size).list();
         items.forEach(p -> Hibernate.initialize(p.categories));
         return new Page<>(items, page, size, query.count());

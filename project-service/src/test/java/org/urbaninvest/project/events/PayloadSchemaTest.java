@@ -25,6 +25,11 @@ class PayloadSchemaTest {
         assertThat(PayloadSchemas.differences(ProjectPayload.class, "events/project.schema.json")).isEmpty();
     }
 
+    @Test
+    void planPayloadMatchesItsSchema() {
+        assertThat(PayloadSchemas.differences(PlanPayload.class, "events/plan.schema.json")).isEmpty();
+    }
+
     /** A zone payload whose field was renamed: the comparison names both sides of the difference. */
     record RenamedZone(String code, String title, Object kind, String parentCode, Object areaKm2, Long population,
             String regionCode, String description, List<String> children, long version, Instant createdAt,

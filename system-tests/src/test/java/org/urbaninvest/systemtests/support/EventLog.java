@@ -20,8 +20,8 @@ import org.urbaninvest.testsupport.KafkaTestClient;
 /** The topics as an outside event consumer sees them: a plain Kafka consumer reading from the beginning. */
 public final class EventLog {
 
-    public static final List<String> TOPICS = List.of("zones.v1", "programmes.v1", "projects.v1", "investors.v1",
-            "agreements.v1", "zone-summaries.v1", "zone-findings.v1");
+    public static final List<String> TOPICS = List.of("zones.v1", "programmes.v1", "projects.v1", "plans.v1",
+            "investors.v1", "agreements.v1", "zone-summaries.v1", "zone-findings.v1");
 
     private final String bootstrapServers;
 

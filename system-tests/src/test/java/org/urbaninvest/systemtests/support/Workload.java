@@ -74,6 +74,26 @@ public final class Workload {
         return code;
     }
 
+    /** A plan of the zone: an economic aggregate (CNY, SUM) from 2021 to a 2030 target, and a population (NONE). */
+    public String plan(String code, String zone) {
+        api.post(Service.PROJECT, "/api/v1/plans", editor, planBody(code, zone)).expect(201);
+        return code;
+    }
+
+    public static ObjectNode planBody(String code, String zone) {
+        return (ObjectNode) Api.parse("""
+                {"code": "%s", "zoneCode": "%s", "title": "Plan %s",
+                 "source": {"title": "Plan released", "issuer": "Government", "date": "2022-10-17", "url": null},
+                 "period": {"startDate": "2021-01-01", "endDate": "2035-12-31"},
+                 "indicators": [
+                   {"code": "economic-aggregate", "name": "Economic aggregate", "unit": "CNY", "aggregation": "SUM",
+                    "derivedFrom": null, "baseline": {"year": 2021, "value": "700000000000"},
+                    "targets": [{"year": 2030, "value": "1350000000000"}], "observations": []},
+                   {"code": "population", "name": "Permanent population", "unit": "persons", "aggregation": "NONE",
+                    "derivedFrom": null, "baseline": null, "targets": [], "observations": []}]}"""
+                .formatted(code, zone, code));
+    }
+
     public static ObjectNode programmeBody(String code, String zone, int declaredCount, Money declared,
             List<Ledger.Category> categories) {
         ObjectNode body = Api.object();

@@ -11,8 +11,8 @@ import java.util.Properties;
 public final class EventConsumer {
 
     /** The topics a subscriber to everything reads (see docs/asyncapi.yaml). */
-    public static final List<String> TOPICS = List.of("zones.v1", "programmes.v1", "projects.v1", "investors.v1",
-            "agreements.v1", "zone-summaries.v1", "zone-findings.v1");
+    public static final List<String> TOPICS = List.of("zones.v1", "programmes.v1", "projects.v1", "plans.v1",
+            "investors.v1", "agreements.v1", "zone-summaries.v1", "zone-findings.v1");
 
     private EventConsumer() {
     }
