@@ -49,12 +49,14 @@ class HostileInputIT extends SystemTest {
     private static final String PROJECTS = "/api/v1/projects";
     private static final String INVESTORS = "/api/v1/investors";
     private static final String AGREEMENTS = "/api/v1/agreements";
+    private static final String PLANS = "/api/v1/plans";
 
     private String zone;
     private String programme;
     private String project;
     private String investor;
     private String agreement;
+    private String plan;
     private String editor;
 
     @BeforeAll
@@ -68,6 +70,7 @@ class HostileInputIT extends SystemTest {
                 "identification", Money.cny("10.00"));
         investor = workload.investor("Hostile Input Fixture Ltd");
         agreement = workload.intend(project, investor, Money.cny("5.00"), LocalDate.parse("2022-07-01"));
+        plan = workload.plan(Workload.uniqueCode("hostile-plan"), zone);
     }
 
     /** One row of the table: a request and the statuses it may get (all 4xx). */
@@ -112,6 +115,9 @@ class HostileInputIT extends SystemTest {
         Supplier<String> withdraw = () -> AGREEMENTS + "/" + agreement + "/withdraw";
         Supplier<String> amend = () -> AGREEMENTS + "/" + agreement + "/amend";
         Supplier<String> disburse = () -> AGREEMENTS + "/" + agreement + "/disbursements";
+        Supplier<String> plans = () -> PLANS;
+        Supplier<String> planItem = () -> PLANS + "/" + plan;
+        Supplier<String> observations = () -> PLANS + "/" + plan + "/observations";
         Set<Integer> bad = Set.of(400);
 
         // malformed and truncated JSON
@@ -365,6 +371,30 @@ class HostileInputIT extends SystemTest {
                 () -> (Workload.uniqueCode("h") + ",x," + zone + ",,,identification,,1.00,CNY,,\n")
                         .getBytes(StandardCharsets.UTF_8), Set.of(400, 422)));
 
+        // plans: exact decimals as strings, targets inside the period, the concurrency rule
+        cases.add(json("plan value as a JSON number", Service.PROJECT, "POST", plans,
+                () -> planBody(b -> indicator(b, 0).set("baseline", Api.object().put("year", 2021)
+                        .put("value", 700000000000L))), bad));
+        cases.add(json("plan target after the period", Service.PROJECT, "POST", plans,
+                () -> planBody(b -> ((ObjectNode) indicator(b, 0).get("targets").get(0)).put("year", 2099)), bad));
+        cases.add(json("derived indicator with observations", Service.PROJECT, "POST", plans,
+                () -> planBody(b -> indicator(b, 0).put("derivedFrom", "signed-investment").set("observations",
+                        Api.parse("[{\"date\": \"2023-12-31\", \"value\": \"1\", \"source\": null}]"))), bad));
+        cases.add(json("plan in an unknown zone", Service.PROJECT, "POST", plans,
+                () -> planBody(b -> b.put("zoneCode", Workload.uniqueCode("nowhere"))), Set.of(422)));
+        cases.add(json("plan PUT without If-Match", Service.PROJECT, "PUT", planItem,
+                () -> Workload.planBody(plan, zone).put("title", "Unguarded plan"), Set.of(428)));
+        cases.add(json("stale If-Match (plan)", Service.PROJECT, "PUT", planItem,
+                () -> Workload.planBody(plan, zone).put("title", "Stale plan"), Set.of(412), "\"99\""));
+        cases.add(raw("truncated observations", Service.PROJECT, "POST", observations,
+                "{\"indicatorCode\": \"population\", \"observations\": [{\"date\": \"2023-", bad));
+        cases.add(json("observation value with an exponent", Service.PROJECT, "POST", observations,
+                () -> Api.parse("{\"indicatorCode\": \"population\", \"observations\": [{\"date\": \"2023-12-31\","
+                        + " \"value\": \"1.2e7\", \"source\": null}]}"), bad));
+        cases.add(json("observation of an unknown indicator", Service.PROJECT, "POST", observations,
+                () -> Api.parse("{\"indicatorCode\": \"nothing\", \"observations\": [{\"date\": \"2023-12-31\","
+                        + " \"value\": \"1\", \"source\": null}]}"), Set.of(422)));
+
         // reporting-service takes no body; its one write and its parameters
         cases.add(new Case("dot segments after rebuild", Service.REPORTING, "POST",
                 () -> "/api/v1/admin/rebuild/%2e%2e%2f%2e%2e", null, () -> null, Set.of(404, 405)));
@@ -409,8 +439,8 @@ class HostileInputIT extends SystemTest {
         assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
         Set<String> covered = new java.util.HashSet<>();
         for (Case c : cases) {
-            String path = c.path().get().replace(zone, "{code}").replace(programme, "{code}")
-                    .replace(project, "{code}").replace(investor, "{id}").replace(agreement, "{id}");
+            String path = c.path().get().replace(plan, "{code}").replace(zone, "{code}")
+                    .replace(programme, "{code}").replace(project, "{code}").replace(investor, "{id}").replace(agreement, "{id}");
             covered.add(c.service().id() + " " + c.method() + " " + path);
         }
         for (String endpoint : AccessControlIT.writeEndpoints(suite())) {
@@ -459,6 +489,8 @@ class HostileInputIT extends SystemTest {
         state.put("projects", total(Service.PROJECT, PROJECTS, viewer));
         state.put("investors", total(Service.INVESTMENT, INVESTORS, viewer));
         state.put("agreements", total(Service.INVESTMENT, AGREEMENTS, viewer));
+        state.put("plans", total(Service.PROJECT, PLANS, viewer));
+        state.put("plan", api().get(Service.PROJECT, PLANS + "/" + plan, viewer).expect(200).json());
         state.put("zone", version(Service.PROJECT, ZONES + "/" + zone, viewer));
         state.put("programme", version(Service.PROJECT, PROGRAMMES + "/" + programme, viewer));
         state.put("project", version(Service.PROJECT, PROJECTS + "/" + project, viewer));
@@ -554,6 +586,18 @@ class HostileInputIT extends SystemTest {
             Supplier<Object> body, Set<Integer> expected, String ifMatch) {
         Case c = raw(name, service, method, path, body, expected);
         return new Case(name, service, method, path, c.contentType(), c.body(), expected, ifMatch);
+    }
+
+    /** A new plan in the fixture zone, edited by {@code edit}. */
+    private ObjectNode planBody(Consumer<ObjectNode> edit) {
+        ObjectNode body = Workload.planBody(Workload.uniqueCode("hostile-plan"), zone);
+        edit.accept(body);
+        return body;
+    }
+
+    /** The indicator at {@code index} of a plan body, to edit in place. */
+    private static ObjectNode indicator(ObjectNode plan, int index) {
+        return (ObjectNode) plan.get("indicators").get(index);
     }
 
     /** The object under {@code field} of {@code body}, to edit in place. */

@@ -68,34 +68,39 @@ public record PlanReport(String zone, Instant asOf, LocalDate asOfDate, List<Pla
     public record Part(String plan, String zone, Figure figure) {
     }
 
-    /** The status of one indicator on {@code day} (the report's day), from its actual and its roll-up's parts. */
+    /**
+     * The status of one indicator on {@code day} (the report's day), from its actual and its roll-up's parts. Without
+     * a baseline (its source states none) there is no progress, no path and no on-track, only the actual and targets.
+     */
     public static IndicatorStatus indicator(Plan.Indicator indicator, Figure actual, List<Part> rollUp, LocalDate day) {
-        BigDecimal baseline = indicator.baseline().value();
+        Plan.YearValue baseline = indicator.baseline();
         List<Target> targets = new ArrayList<>();
         List<Plan.YearValue> ordered = indicator.targets().stream()
                 .sorted(Comparator.comparingInt(Plan.YearValue::year)).toList();
         for (Plan.YearValue target : ordered) {
-            targets.add(new Target(target.year(), target.value().toPlainString(),
-                    actual == null ? null : progress(baseline, actual.value(), target.value())));
+            targets.add(new Target(target.year(), target.value().toPlainString(), actual == null || baseline == null
+                    ? null : progress(baseline.value(), actual.value(), target.value())));
         }
         Plan.YearValue next = ordered.stream().filter(target -> target.year() >= day.getYear()).findFirst().orElse(null);
         NextTarget nextTarget = null;
         Boolean onTrack = null;
-        if (next != null) {
-            LocalDate start = LocalDate.of(indicator.baseline().year(), 12, 31);
+        if (next != null && baseline == null) {
+            nextTarget = new NextTarget(next.year(), null);
+        } else if (next != null) {
+            LocalDate start = LocalDate.of(baseline.year(), 12, 31);
             LocalDate end = LocalDate.of(next.year(), 12, 31);
             long total = ChronoUnit.DAYS.between(start, end);
             long elapsed = Math.max(0, Math.min(total,
                     ChronoUnit.DAYS.between(start, actual == null ? day : actual.date())));
             nextTarget = new NextTarget(next.year(), Ratios.of(elapsed, total));
             if (actual != null) {
-                onTrack = onTrack(baseline, actual.value(), next.value(), elapsed, total);
+                onTrack = onTrack(baseline.value(), actual.value(), next.value(), elapsed, total);
             }
         }
         return new IndicatorStatus(indicator.code(), indicator.name(), indicator.unit(), indicator.aggregation(),
-                indicator.derivedFrom(), new YearValue(indicator.baseline().year(),
-                        baseline.toPlainString()), actual == null ? null : actual.actual(), targets, nextTarget, onTrack,
-                rollUp(rollUp));
+                indicator.derivedFrom(), baseline == null ? null
+                        : new YearValue(baseline.year(), baseline.value().toPlainString()),
+                actual == null ? null : actual.actual(), targets, nextTarget, onTrack, rollUp(rollUp));
     }
 
     /** (actual − baseline) / (target − baseline), 4 places HALF_EVEN; null when target = baseline. */

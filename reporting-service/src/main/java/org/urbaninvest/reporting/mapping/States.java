@@ -125,7 +125,7 @@ public final class States {
                 }
             }
             indicators.add(new Plan.Indicator(Snapshots.text(indicator, "code"), Snapshots.text(indicator, "name"), unit,
-                    aggregation, derivedFrom, yearValue(object(indicator, "baseline")), List.copyOf(targets),
+                    aggregation, derivedFrom, baseline(indicator), List.copyOf(targets),
                     List.copyOf(observations)));
         }
         return new Plan(code, Snapshots.text(data, "zoneCode"), Snapshots.text(data, "title"),
@@ -133,6 +133,12 @@ public final class States {
                         Snapshots.optionalDate(source, "date"), Snapshots.optionalText(source, "url")),
                 new Plan.Period(date(period, "startDate"), date(period, "endDate")), List.copyOf(indicators),
                 Snapshots.number(data, "version"));
+    }
+
+    /** An indicator's baseline; {@code null} when its source states none. */
+    private static Plan.YearValue baseline(JsonNode indicator) {
+        JsonNode baseline = indicator.get("baseline");
+        return baseline == null || baseline.isNull() ? null : yearValue(object(indicator, "baseline"));
     }
 
     private static JsonNode object(JsonNode data, String field) {

@@ -52,6 +52,19 @@ class PlanReportTest {
     }
 
     @Test
+    void withoutABaselineThereIsNoProgressNoPathAndNoVerdict() {
+        Plan.Indicator indicator = new Plan.Indicator("gdp", "Economic aggregate", "CNY", Plan.SUM, null, null,
+                List.of(target(2030, "1350000000000")), List.of());
+        PlanReport.IndicatorStatus status = PlanReport.indicator(indicator,
+                new PlanReport.Figure(new BigDecimal("800000000000"), DAY, null), List.of(), DAY);
+        assertThat(status.baseline()).isNull();
+        assertThat(status.actual().value()).isEqualTo("800000000000");
+        assertThat(status.targets()).containsExactly(new PlanReport.Target(2030, "1350000000000", null));
+        assertThat(status.nextTarget()).isEqualTo(new PlanReport.NextTarget(2030, null));
+        assertThat(status.onTrack()).isNull();
+    }
+
+    @Test
     void onTrackComparesTheShareOfTheWayWithTheShareOfTheTimeExactly() {
         // 10 of 100 days gone: 10 % of the way is on track, a hair less is not
         BigDecimal b = new BigDecimal("0");
