@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.outbox.Outbox;
-import org.urbaninvest.platform.problem.Problem;
-import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
 import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.project.config.ImportConfig;
@@ -86,12 +84,7 @@ public class ProjectImporter {
                 config.maxLines());
         reader.read(csv);
         checkStatusMoves(reader);
-        if (!reader.errors.isEmpty()) {
-            List<Problem.LineErrors> lines = new ArrayList<>(reader.errors.size());
-            reader.errors.forEach((line, errors) -> lines.add(new Problem.LineErrors(line, errors)));
-            throw ProblemException.unprocessableLines(lines.size() == 1 ? "1 line is invalid; nothing was imported"
-                    : lines.size() + " lines are invalid; nothing was imported", lines);
-        }
+        reader.requireNoErrors();
         requireScope(reader.lines);
         long checked = System.nanoTime();
         String who = actor.name();
@@ -134,8 +127,8 @@ public class ProjectImporter {
         for (ImportLine line : reader.lines) {
             ProjectStatus from = ProjectStatus.fromValue(current.get(line.code()));
             if (from != null && from != line.status() && !from.canMoveTo(line.status())) {
-                reader.errors.put(line.line(), List.of(new Problem.FieldError("status", "project " + line.code()
-                        + " cannot move from " + from + " to " + line.status())));
+                reader.reject(line.line(), "status", "project " + line.code() + " cannot move from " + from + " to "
+                        + line.status());
             }
         }
     }
