@@ -1,5 +1,6 @@
 package org.urbaninvest.platform.http;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -33,6 +35,9 @@ import org.urbaninvest.platform.problem.ProblemException;
  * its line so that the answer can list them all ({@link #requireNoErrors}).
  */
 public final class CsvUpload {
+
+    /** 100,000 lines are written in one transaction: longer than the default allows. */
+    public static final int TIMEOUT_SECONDS = 600;
 
     /**
      * The suite's dialect ({@link Csv#WRITE}, RFC 4180) with the first line naming the columns, spaces around a
@@ -73,6 +78,15 @@ public final class CsvUpload {
         this.optional = optional;
         this.columnsHint = columnsHint;
         this.maxLines = maxLines;
+    }
+
+    /**
+     * Runs an import in a transaction of its own, or in the caller's when there is one (that of an
+     * {@code Idempotency-Key}, whose timeout the resource sets to {@link #TIMEOUT_SECONDS}):
+     * {@code @TransactionConfiguration} may not join a transaction.
+     */
+    public static <T> T inTransaction(Callable<T> work) {
+        return QuarkusTransaction.joiningExisting().timeout(TIMEOUT_SECONDS).call(work);
     }
 
     /** Reads {@code body} (UTF-8, a byte-order mark allowed) and hands each non-empty line to {@code reader}. */

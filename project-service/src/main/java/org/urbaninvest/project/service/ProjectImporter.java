@@ -1,6 +1,5 @@
 package org.urbaninvest.project.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
+import org.urbaninvest.platform.http.CsvUpload;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.security.Actor;
 import org.urbaninvest.platform.security.ZoneScope;
@@ -34,9 +34,6 @@ import org.urbaninvest.project.mapping.EventPayloads;
  */
 @ApplicationScoped
 public class ProjectImporter {
-
-    /** 100,000 lines are written in one transaction: longer than the default allows. */
-    public static final int TIMEOUT_SECONDS = 600;
 
     private static final Logger LOG = Logger.getLogger(ProjectImporter.class);
 
@@ -70,12 +67,9 @@ public class ProjectImporter {
     @Inject
     EventPayloads payloads;
 
-    /**
-     * Imports in a transaction of its own, or in the caller's when there is one (that of an {@code Idempotency-Key},
-     * whose timeout the resource sets): {@code @TransactionConfiguration} may not join a transaction.
-     */
+    /** Imports in one transaction ({@link CsvUpload#inTransaction}). */
     public ImportCounts importCsv(InputStream csv) {
-        return QuarkusTransaction.joiningExisting().timeout(TIMEOUT_SECONDS).call(() -> importAll(csv));
+        return CsvUpload.inTransaction(() -> importAll(csv));
     }
 
     private ImportCounts importAll(InputStream csv) {
