@@ -87,6 +87,7 @@ class AccessControlIT extends SystemTest {
         List<String> names = endpoints.stream().map(Endpoint::toString).toList();
         assertThat(names).contains("project-service POST /api/v1/zones", "project-service POST /api/v1/projects/import",
                 "investment-service POST /api/v1/agreements/{id}/disbursements",
+                "investment-service POST /api/v1/agreements/import",
                 "reporting-service GET /api/v1/reports/zones/{code}", "reporting-service POST /api/v1/admin/rebuild");
         assertThat(endpoints).hasSizeGreaterThanOrEqualTo(30);
     }

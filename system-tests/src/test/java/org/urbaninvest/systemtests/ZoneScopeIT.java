@@ -306,6 +306,11 @@ class ZoneScopeIT extends SystemTest {
                 "/api/v1/plans/" + side.plan() + "/observations", Api.parse("""
                         {"indicatorCode": "population", "observations": [{"date": "2023-12-31", "value": "12150000",
                          "source": null}]}""")), "/api/v1/plans/" + side.plan(), null));
+        writes.put("POST /api/v1/agreements/import", side -> new Write(new Call(Service.INVESTMENT, "POST",
+                "/api/v1/agreements/import").body("text/csv", ("record,investorId,reference,projectCode,stage,"
+                + "intendedAmount,intendedCurrency,intendedOn\nagreement," + investor + ","
+                + Workload.uniqueCode("scope-import") + "," + side.project() + ",INTENDED,7.00,CNY," + DAY + "\n")
+                .getBytes(StandardCharsets.UTF_8)), "/api/v1/agreements?project=" + side.project(), null));
         writes.put("POST /api/v1/agreements", side -> new Write(json(Service.INVESTMENT, "POST", "/api/v1/agreements",
                 Workload.intendBody(side.project(), investor, AMOUNT, DAY, null)),
                 "/api/v1/agreements?project=" + side.project(), null));

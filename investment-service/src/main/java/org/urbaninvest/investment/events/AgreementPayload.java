@@ -15,7 +15,7 @@ public record AgreementPayload(UUID id, String projectCode, String zoneCode, UUI
         List<Disbursement> disbursements, Money fundsInPlace, List<HistoryEntry> history, long version,
         Instant createdAt, Instant updatedAt) {
 
-    public record Disbursement(UUID id, Money amount, LocalDate receivedOn, Instant recordedAt) {
+    public record Disbursement(UUID id, String reference, Money amount, LocalDate receivedOn, Instant recordedAt) {
     }
 
     /** One stage move or amendment; {@code changes} maps a field to {@code {"from": …, "to": …}}. */

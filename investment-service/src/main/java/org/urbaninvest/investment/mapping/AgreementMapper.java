@@ -9,7 +9,9 @@ import java.util.Map;
 import org.urbaninvest.investment.repository.AgreementEntity;
 import org.urbaninvest.investment.repository.DisbursementEntity;
 import org.urbaninvest.investment.repository.HistoryEntryEntity;
+import org.urbaninvest.investment.domain.AgreementImportCounts;
 import org.urbaninvest.investment.rest.Agreement;
+import org.urbaninvest.investment.rest.ImportResult;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.paging.Page;
 
@@ -37,6 +39,12 @@ public class AgreementMapper {
     /** A page of agreements as the API shows it. */
     public Page<Agreement> toResponse(Page<AgreementEntity> page) {
         return page.map(this::toResponse);
+    }
+
+    /** What an import did (or, on a dry run, would do). */
+    public static ImportResult toResponse(AgreementImportCounts counts, boolean dryRun) {
+        return new ImportResult(dryRun, counts.created(), counts.moved(), counts.amended(), counts.disbursed(),
+                counts.unchanged());
     }
 
     public static Money intendedAmount(AgreementEntity agreement) {
@@ -86,7 +94,7 @@ public class AgreementMapper {
     }
 
     private static Agreement.Disbursement toResponse(DisbursementEntity disbursement) {
-        return new Agreement.Disbursement(disbursement.id, amount(disbursement), disbursement.receivedOn,
+        return new Agreement.Disbursement(disbursement.id, disbursement.reference, amount(disbursement), disbursement.receivedOn,
                 disbursement.recordedAt);
     }
 }

@@ -34,7 +34,7 @@ public class EventPayloads {
     }
 
     private static AgreementPayload.Disbursement disbursement(DisbursementEntity d) {
-        return new AgreementPayload.Disbursement(d.id, AgreementMapper.amount(d), d.receivedOn, d.recordedAt);
+        return new AgreementPayload.Disbursement(d.id, d.reference, AgreementMapper.amount(d), d.receivedOn, d.recordedAt);
     }
 
     private AgreementPayload.HistoryEntry history(HistoryEntryEntity h) {

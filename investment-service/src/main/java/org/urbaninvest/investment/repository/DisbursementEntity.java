@@ -24,6 +24,9 @@ public class DisbursementEntity {
     @JoinColumn(name = "agreement_id")
     public AgreementEntity agreement;
 
+    /** The client's name for it, unique per agreement; null when none was given. */
+    public String reference;
+
     public BigDecimal amount;
 
     public String currency;

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.urbaninvest.investment.domain.ProjectRef;
@@ -72,6 +74,23 @@ public class ReplicaRepository implements ZoneTree {
         }
         Object[] row = (Object[]) rows.get(0);
         return new ProjectRef(code, (String) row[0], (String) row[1], ((Number) row[2]).longValue());
+    }
+
+    /** The replica's copies of the projects among {@code codes}, by code (one query). */
+    public Map<String, ProjectRef> projects(Collection<String> codes) {
+        Map<String, ProjectRef> projects = new HashMap<>();
+        if (codes.isEmpty()) {
+            return projects;
+        }
+        List<?> rows = entityManager.createNativeQuery(
+                        "SELECT code, zone_code, status, version FROM project_replica WHERE code IN (:codes)")
+                .setParameter("codes", codes).getResultList();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            projects.put((String) columns[0], new ProjectRef((String) columns[0], (String) columns[1],
+                    (String) columns[2], ((Number) columns[3]).longValue()));
+        }
+        return projects;
     }
 
     /** The replica's copy of a zone, or null. */

@@ -15,7 +15,7 @@ import org.urbaninvest.platform.money.Money;
         "investorId": "0b9f7a4e-5c1d-4e8a-9a63-2f4d8c1e7b20", "reference": "LOI-2025-017", "stage": "SIGNED",
         "intendedAmount": {"amount": "500000.00", "currency": "CNY"}, "intendedOn": "2025-04-10",
         "signedAmount": {"amount": "480000.00", "currency": "CNY"}, "signedOn": "2025-05-20",
-        "disbursements": [{"id": "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a",
+        "disbursements": [{"id": "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a", "reference": "TR-0715",
         "amount": {"amount": "120000.00", "currency": "CNY"}, "receivedOn": "2025-07-15",
         "recordedAt": "2025-07-16T09:12:00Z"}], "fundsInPlace": {"amount": "120000.00", "currency": "CNY"},
         "history": [{"at": "2025-04-10T08:00:00Z", "action": "intended", "stage": "INTENDED", "date": "2025-04-10",
@@ -31,7 +31,8 @@ public record Agreement(UUID id, String projectCode, String zoneCode, UUID inves
         List<Disbursement> disbursements, Money fundsInPlace, List<HistoryEntry> history, long version,
         Instant createdAt, Instant updatedAt) {
 
-    public record Disbursement(UUID id, Money amount, LocalDate receivedOn, Instant recordedAt) {
+    /** Funds received; {@code reference} is the client's name for them (null when none was given). */
+    public record Disbursement(UUID id, String reference, Money amount, LocalDate receivedOn, Instant recordedAt) {
     }
 
     /**

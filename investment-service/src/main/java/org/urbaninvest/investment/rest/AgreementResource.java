@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,10 +20,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 import org.urbaninvest.investment.mapping.AgreementMapper;
+import org.urbaninvest.investment.service.AgreementImporter;
 import org.urbaninvest.investment.service.AgreementService;
+import org.urbaninvest.platform.http.Csv;
+import org.urbaninvest.platform.http.CsvUpload;
 import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.platform.json.WireEnum;
 import org.urbaninvest.platform.problem.ProblemException;
@@ -43,6 +48,9 @@ public class AgreementResource {
 
     @Inject
     AgreementMapper mapper;
+
+    @Inject
+    AgreementImporter importer;
 
     @POST
     @Idempotent
@@ -162,7 +170,31 @@ public class AgreementResource {
     @APIResponse(responseCode = "201", description = "the agreement with the new disbursement, with Location and ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Agreement.class)))
     public Response disburse(@PathParam("id") UUID id, @Valid @NotNull DisburseRequest request) {
-        return created(mapper.toResponse(agreements.disburse(id, request.amount(), request.receivedOn())));
+        return created(mapper.toResponse(agreements.disburse(id, request.amount(), request.receivedOn(),
+                request.reference())));
+    }
+
+    @POST
+    @Idempotent
+    @TransactionConfiguration(timeout = CsvUpload.TIMEOUT_SECONDS) // with a key, the import joins its transaction
+    @Path("/import")
+    @Consumes(Csv.MEDIA_TYPE)
+    @RolesAllowed(Roles.EDITOR)
+    @Operation(operationId = "importAgreements", summary = "Import agreements and disbursements from CSV",
+            description = "Each agreement line states the target state of the agreement its investor knows by"
+                    + " reference: it creates the agreement or moves it forward through the same stages as the"
+                    + " actions (never back), replacing amounts as amendments do; each disbursement line records"
+                    + " funds once per (agreement, disbursementReference); a line that matches what is stored"
+                    + " changes nothing. All or nothing: if any line is refused nothing is stored and the 422 lists"
+                    + " the errors of each line (the header is line 1); a line outside the zones of the token"
+                    + " refuses the file with 403. With dryRun=true the same checks and counts, nothing stored."
+                    + " Every change publishes the event the action would. Needs the editor role.")
+    @APIResponse(responseCode = "200", description = "what was done (or, on a dry run, would be)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ImportResult.class)))
+    public ImportResult importCsv(@QueryParam("dryRun") @DefaultValue("false") String dryRun, InputStream csv) {
+        boolean dry = bool("dryRun", dryRun);
+        return AgreementMapper.toResponse(importer.importCsv(csv, dry), dry);
     }
 
     /** 201 with the agreement; {@code Location} is the agreement's. */

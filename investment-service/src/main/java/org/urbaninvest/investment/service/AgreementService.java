@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -14,7 +12,6 @@ import org.hibernate.Hibernate;
 import org.jboss.logging.Logger;
 import org.urbaninvest.investment.client.ProjectLookup;
 import org.urbaninvest.investment.mapping.AgreementMapper;
-import org.urbaninvest.investment.mapping.AgreementMapper.Change;
 import org.urbaninvest.investment.domain.ProjectRef;
 import org.urbaninvest.investment.repository.AgreementEntity;
 import org.urbaninvest.investment.repository.AgreementRepository;
@@ -29,7 +26,6 @@ import org.urbaninvest.platform.security.Actor;
 import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.platform.time.Clock;
 import org.urbaninvest.investment.mapping.EventPayloads;
-import org.urbaninvest.investment.domain.Stage;
 import org.urbaninvest.investment.domain.AgreementFilter;
 
 /**
@@ -93,61 +89,30 @@ public class AgreementService {
         agreement.zoneCode = project.zoneCode();
         agreement.investorId = investorId;
         agreement.reference = reference;
-        agreement.stage = Stage.INTENDED;
-        agreement.intendedAmount = intendedAmount.scaled();
-        agreement.intendedCurrency = intendedAmount.currency();
-        agreement.intendedOn = intendedOn;
+        AgreementChanges.Step intended = AgreementChanges.intend(agreement, intendedAmount, intendedOn);
         agreement.createdAt = agreement.updatedAt = now; // set before persist: the insert takes the state of now
         agreements.persist(agreement);
-        Map<String, Change> changes = new LinkedHashMap<>();
-        changes.put("intendedAmount", new Change(null, intendedAmount));
-        changes.put("intendedOn", new Change(null, intendedOn));
-        return record(agreement, "intended", intendedOn, null, changes, now);
+        return record(agreement, intended, now);
     }
 
     public AgreementEntity sign(UUID id, Money signedAmount, LocalDate signedOn) {
         AgreementEntity agreement = writable(id);
-        requireMove(agreement, Stage.SIGNED);
-        requireNotBefore("signedOn", signedOn, "intendedOn", agreement.intendedOn);
-        agreement.signedAmount = signedAmount.scaled();
-        agreement.signedCurrency = signedAmount.currency();
-        agreement.signedOn = signedOn;
-        Map<String, Change> changes = new LinkedHashMap<>();
-        changes.put("signedAmount", new Change(null, signedAmount));
-        changes.put("signedOn", new Change(null, signedOn));
-        return record(agreement, "signed", signedOn, null, changes, clock.now());
+        return record(agreement, AgreementChanges.sign(agreement, signedAmount, signedOn), clock.now());
     }
 
     public AgreementEntity start(UUID id, LocalDate startedOn) {
         AgreementEntity agreement = writable(id);
-        requireMove(agreement, Stage.STARTED);
-        requireNotBefore("startedOn", startedOn, "signedOn", agreement.signedOn);
-        agreement.startedOn = startedOn;
-        return record(agreement, "started", startedOn, null, Map.of("startedOn", new Change(null, startedOn)),
-                clock.now());
+        return record(agreement, AgreementChanges.start(agreement, startedOn), clock.now());
     }
 
     public AgreementEntity operate(UUID id, LocalDate operationalOn) {
         AgreementEntity agreement = writable(id);
-        requireMove(agreement, Stage.OPERATIONAL);
-        requireNotBefore("operationalOn", operationalOn, "startedOn", agreement.startedOn);
-        agreement.operationalOn = operationalOn;
-        return record(agreement, "operational", operationalOn, null,
-                Map.of("operationalOn", new Change(null, operationalOn)), clock.now());
+        return record(agreement, AgreementChanges.operate(agreement, operationalOn), clock.now());
     }
 
     public AgreementEntity withdraw(UUID id, LocalDate withdrawnOn, String reason) {
         AgreementEntity agreement = writable(id);
-        requireMove(agreement, Stage.WITHDRAWN);
-        requireNotBefore("withdrawnOn", withdrawnOn, "intendedOn", agreement.intendedOn);
-        requireNotBefore("withdrawnOn", withdrawnOn, "signedOn", agreement.signedOn);
-        requireNotBefore("withdrawnOn", withdrawnOn, "startedOn", agreement.startedOn);
-        agreement.withdrawnOn = withdrawnOn;
-        agreement.withdrawalReason = reason.strip();
-        Map<String, Change> changes = new LinkedHashMap<>();
-        changes.put("withdrawnOn", new Change(null, withdrawnOn));
-        changes.put("withdrawalReason", new Change(null, agreement.withdrawalReason));
-        return record(agreement, "withdrawn", withdrawnOn, agreement.withdrawalReason, changes, clock.now());
+        return record(agreement, AgreementChanges.withdraw(agreement, withdrawnOn, reason), clock.now());
     }
 
     /**
@@ -159,53 +124,18 @@ public class AgreementService {
             throw ProblemException.badRequest("body", "give intendedAmount, signedAmount or both");
         }
         AgreementEntity agreement = writable(id);
-        if (agreement.stage == Stage.WITHDRAWN) {
-            throw ProblemException.conflict("agreement " + id + " is withdrawn; its amounts are final");
-        }
-        if (signed != null && agreement.signedAmount == null) {
-            throw ProblemException.conflict("agreement " + id + " is not signed; it has no signed amount to revise");
-        }
-        Map<String, Change> changes = new LinkedHashMap<>();
-        if (intended != null) {
-            Money current = AgreementMapper.intendedAmount(agreement);
-            requireSameCurrency("intendedAmount.currency", intended, current);
-            if (intended.scaled().compareTo(current.amount()) != 0) {
-                changes.put("intendedAmount", new Change(current, intended));
-                agreement.intendedAmount = intended.scaled();
-            }
-        }
-        if (signed != null) {
-            Money current = AgreementMapper.signedAmount(agreement);
-            requireSameCurrency("signedAmount.currency", signed, current);
-            if (signed.scaled().compareTo(current.amount()) != 0) {
-                changes.put("signedAmount", new Change(current, signed));
-                agreement.signedAmount = signed.scaled();
-            }
-        }
-        if (changes.isEmpty()) {
-            throw ProblemException.conflict("agreement " + id + " already has these amounts");
-        }
-        return record(agreement, "amended", null, reason.strip(), changes, clock.now());
+        return record(agreement, AgreementChanges.amend(agreement, intended, signed, reason), clock.now());
     }
 
     /** Records funds received under a signed agreement (not a stage move, so not in the history). */
-    public AgreementEntity disburse(UUID id, Money amount, LocalDate receivedOn) {
+    public AgreementEntity disburse(UUID id, Money amount, LocalDate receivedOn, String reference) {
         AgreementEntity agreement = writable(id);
-        if (!agreement.stage.receivesFunds()) {
-            throw ProblemException.conflict("agreement " + id + " is " + agreement.stage
-                    + "; funds are recorded only when it is SIGNED, STARTED or OPERATIONAL");
+        if (reference != null && agreement.disbursements.stream().anyMatch(d -> reference.equals(d.reference))) {
+            throw ProblemException.conflict("agreement " + id + " already has a disbursement " + reference);
         }
-        requireSameCurrency("amount.currency", amount, AgreementMapper.signedAmount(agreement));
-        requireNotBefore("receivedOn", receivedOn, "signedOn", agreement.signedOn);
         Instant now = clock.now();
+        DisbursementEntity disbursement = AgreementChanges.disburse(agreement, amount, receivedOn, reference, now);
         write(agreement, now);
-        DisbursementEntity disbursement = new DisbursementEntity();
-        disbursement.id = UUID.randomUUID();
-        disbursement.agreement = agreement;
-        disbursement.amount = amount.scaled();
-        disbursement.currency = amount.currency();
-        disbursement.receivedOn = receivedOn;
-        disbursement.recordedAt = now;
         agreement.disbursements.add(disbursement); // loads the earlier ones first, without the new one
         agreements.persist(disbursement);
         return publish(agreement, "disbursement-recorded");
@@ -226,8 +156,11 @@ public class AgreementService {
         return new Page<>(items, page, size, agreements.count(filter));
     }
 
-    /** Asks project-service once; remembers what it says in the replica. Null when it has no such project. */
-    private ProjectRef askProjectService(String code) {
+    /**
+     * Asks project-service once about a project the replica has not seen; remembers what it says in the replica.
+     * Null when it has no such project; 503 when it does not answer.
+     */
+    ProjectRef askProjectService(String code) {
         Optional<ProjectRef> project;
         try {
             project = projectService.find(code);
@@ -244,23 +177,12 @@ public class AgreementService {
     }
 
     /** Writes the change, appends its history entry and publishes the new snapshot. */
-    private AgreementEntity record(AgreementEntity agreement, String action, LocalDate date, String reason,
-            Map<String, Change> changes, Instant now) {
+    private AgreementEntity record(AgreementEntity agreement, AgreementChanges.Step step, Instant now) {
         write(agreement, now);
-        HistoryEntryEntity entry = new HistoryEntryEntity();
-        entry.id = UUID.randomUUID();
-        entry.agreement = agreement;
-        entry.seq = agreement.history.size();
-        entry.at = now;
-        entry.action = action;
-        entry.stage = agreement.stage;
-        entry.date = date;
-        entry.actor = actor.name();
-        entry.reason = reason;
-        entry.changes = mapper.changes(changes);
-        agreement.history.add(entry);
+        HistoryEntryEntity entry = AgreementChanges.history(agreement, step, mapper.changes(step.changes()),
+                actor.name(), now);
         agreements.persist(entry);
-        return publish(agreement, action);
+        return publish(agreement, step.action());
     }
 
     /**
@@ -282,27 +204,6 @@ public class AgreementService {
         Hibernate.initialize(agreement.history);
         Hibernate.initialize(agreement.disbursements);
         return agreement;
-    }
-
-    private static void requireMove(AgreementEntity agreement, Stage next) {
-        if (!agreement.stage.canMoveTo(next)) {
-            throw ProblemException.conflict("agreement " + agreement.id + " is " + agreement.stage
-                    + " and cannot become " + next);
-        }
-        agreement.stage = next;
-    }
-
-    private static void requireNotBefore(String field, LocalDate date, String earlierField, LocalDate earlier) {
-        if (earlier != null && date.isBefore(earlier)) {
-            throw ProblemException.badRequest(field, "must not be before " + earlierField + " (" + earlier + ")");
-        }
-    }
-
-    private static void requireSameCurrency(String field, Money given, Money current) {
-        if (!given.sameCurrency(current)) {
-            throw ProblemException.badRequest(field, "must be " + current.currency() + ", the currency of the"
-                    + " agreement's amount");
-        }
     }
 
     /** The agreement, if the caller's zones cover its zone (its project's); else 403. */

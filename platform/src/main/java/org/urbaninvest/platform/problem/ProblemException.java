@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "Forbidden", detail, null, null, null);
     }
 
+    /** A file refused because some of its lines lie outside the zones of the token. */
+    public static ProblemException forbiddenLines(String detail, List<Problem.LineErrors> lines) {
+        return new ProblemException(403, "Forbidden", detail, null, lines, null);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(404, "Not found", detail, null, null, null);
     }

@@ -3,15 +3,14 @@ package org.urbaninvest.project.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
+import org.urbaninvest.platform.jdbc.JdbcBatch;
 
 /**
  * Bulk reads and writes of projects for imports, on the transaction's own connection: reads take an array of
@@ -75,15 +74,10 @@ public class ProjectBatchWriter {
      * driver sends as multi-row inserts ({@code reWriteBatchedInserts}).
      */
     public void insert(List<ProjectEntity> projects) {
-        if (projects.isEmpty()) {
-            return;
-        }
-        work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO project (code, name, zone_code,"
-                    + " programme_code, category_code, status, type, sector, estimated_investment_amount,"
-                    + " estimated_investment_currency, planned_start, planned_completion, version, created_at,"
-                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ProjectEntity p : projects) {
+        JdbcBatch.execute(entityManager, "INSERT INTO project (code, name, zone_code, programme_code, category_code,"
+                + " status, type, sector, estimated_investment_amount, estimated_investment_currency, planned_start,"
+                + " planned_completion, version, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", projects, (insert, p) -> {
                     insert.setString(1, p.code);
                     insert.setString(2, p.name);
                     insert.setString(3, p.zoneCode);
@@ -97,13 +91,9 @@ public class ProjectBatchWriter {
                     insert.setObject(11, p.plannedStart);
                     insert.setObject(12, p.plannedCompletion);
                     insert.setLong(13, p.version);
-                    insert.setObject(14, p.createdAt.atOffset(ZoneOffset.UTC));
-                    insert.setObject(15, p.updatedAt.atOffset(ZoneOffset.UTC));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                    insert.setObject(14, JdbcBatch.timestamp(p.createdAt));
+                    insert.setObject(15, JdbcBatch.timestamp(p.updatedAt));
+                });
     }
 
     /**
@@ -111,15 +101,10 @@ public class ProjectBatchWriter {
      * batch of single-row updates by primary key (sent together), each guarded by the version it replaces.
      */
     public void update(List<ProjectEntity> projects) {
-        if (projects.isEmpty()) {
-            return;
-        }
-        work(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE project SET name = ?, zone_code = ?,"
-                    + " programme_code = ?, category_code = ?, status = ?, type = ?, sector = ?,"
-                    + " estimated_investment_amount = ?, estimated_investment_currency = ?, planned_start = ?,"
-                    + " planned_completion = ?, version = ?, updated_at = ? WHERE code = ? AND version = ?")) {
-                for (ProjectEntity p : projects) {
+        JdbcBatch.update(entityManager, "UPDATE project SET name = ?, zone_code = ?, programme_code = ?,"
+                + " category_code = ?, status = ?, type = ?, sector = ?, estimated_investment_amount = ?,"
+                + " estimated_investment_currency = ?, planned_start = ?, planned_completion = ?, version = ?,"
+                + " updated_at = ? WHERE code = ? AND version = ?", projects, (update, p) -> {
                     update.setString(1, p.name);
                     update.setString(2, p.zoneCode);
                     update.setString(3, p.programmeCode);
@@ -132,42 +117,24 @@ public class ProjectBatchWriter {
                     update.setObject(10, p.plannedStart);
                     update.setObject(11, p.plannedCompletion);
                     update.setLong(12, p.version);
-                    update.setObject(13, p.updatedAt.atOffset(ZoneOffset.UTC));
+                    update.setObject(13, JdbcBatch.timestamp(p.updatedAt));
                     update.setString(14, p.code);
                     update.setLong(15, p.version - 1);
-                    update.addBatch();
-                }
-                for (int count : update.executeBatch()) {
-                    if (count != 1) {
-                        throw new OptimisticLockException("a project changed while it was being imported");
-                    }
-                }
-            }
-        });
+                }, "a project");
     }
 
     /** Appends history entries (one JDBC batch): each a version and the snapshot it was published with. */
     public void history(List<HistoryRow> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        work(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO project_version"
-                    + " (project_code, version, at, actor, change, changed_fields, snapshot)"
-                    + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-                for (HistoryRow entry : entries) {
+        JdbcBatch.execute(entityManager, "INSERT INTO project_version (project_code, version, at, actor, change,"
+                + " changed_fields, snapshot) VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)", entries, (insert, entry) -> {
                     insert.setString(1, entry.code());
                     insert.setLong(2, entry.version());
-                    insert.setObject(3, entry.at().atOffset(ZoneOffset.UTC));
+                    insert.setObject(3, JdbcBatch.timestamp(entry.at()));
                     insert.setString(4, entry.actor());
                     insert.setString(5, entry.change());
                     insert.setString(6, entry.changedFields());
                     insert.setString(7, entry.snapshot());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+                });
     }
 
     /** One history entry; {@code changedFields} and {@code snapshot} are JSON. */

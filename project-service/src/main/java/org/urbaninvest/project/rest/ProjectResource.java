@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import org.urbaninvest.platform.http.Csv;
+import org.urbaninvest.platform.http.CsvUpload;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -119,7 +120,7 @@ public class ProjectResource {
 
     @POST
     @Idempotent
-    @TransactionConfiguration(timeout = ProjectImporter.TIMEOUT_SECONDS) // with a key, the import joins its transaction
+    @TransactionConfiguration(timeout = CsvUpload.TIMEOUT_SECONDS) // with a key, the import joins its transaction
     @Path("import")
     @Consumes(Csv.MEDIA_TYPE)
     @RolesAllowed(Roles.EDITOR)

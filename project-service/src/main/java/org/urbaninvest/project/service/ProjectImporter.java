@@ -1,6 +1,5 @@
 package org.urbaninvest.project.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
@@ -11,9 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
+import org.urbaninvest.platform.http.CsvUpload;
 import org.urbaninvest.platform.outbox.Outbox;
-import org.urbaninvest.platform.problem.Problem;
-import org.urbaninvest.platform.problem.ProblemException;
 import org.urbaninvest.platform.security.Actor;
 import org.urbaninvest.platform.security.ZoneScope;
 import org.urbaninvest.project.config.ImportConfig;
@@ -36,9 +34,6 @@ import org.urbaninvest.project.mapping.EventPayloads;
  */
 @ApplicationScoped
 public class ProjectImporter {
-
-    /** 100,000 lines are written in one transaction: longer than the default allows. */
-    public static final int TIMEOUT_SECONDS = 600;
 
     private static final Logger LOG = Logger.getLogger(ProjectImporter.class);
 
@@ -72,12 +67,9 @@ public class ProjectImporter {
     @Inject
     EventPayloads payloads;
 
-    /**
-     * Imports in a transaction of its own, or in the caller's when there is one (that of an {@code Idempotency-Key},
-     * whose timeout the resource sets): {@code @TransactionConfiguration} may not join a transaction.
-     */
+    /** Imports in one transaction ({@link CsvUpload#inTransaction}). */
     public ImportCounts importCsv(InputStream csv) {
-        return QuarkusTransaction.joiningExisting().timeout(TIMEOUT_SECONDS).call(() -> importAll(csv));
+        return CsvUpload.inTransaction(() -> importAll(csv));
     }
 
     private ImportCounts importAll(InputStream csv) {
@@ -86,12 +78,7 @@ public class ProjectImporter {
                 config.maxLines());
         reader.read(csv);
         checkStatusMoves(reader);
-        if (!reader.errors.isEmpty()) {
-            List<Problem.LineErrors> lines = new ArrayList<>(reader.errors.size());
-            reader.errors.forEach((line, errors) -> lines.add(new Problem.LineErrors(line, errors)));
-            throw ProblemException.unprocessableLines(lines.size() == 1 ? "1 line is invalid; nothing was imported"
-                    : lines.size() + " lines are invalid; nothing was imported", lines);
-        }
+        reader.requireNoErrors();
         requireScope(reader.lines);
         long checked = System.nanoTime();
         String who = actor.name();
@@ -134,8 +121,8 @@ public class ProjectImporter {
         for (ImportLine line : reader.lines) {
             ProjectStatus from = ProjectStatus.fromValue(current.get(line.code()));
             if (from != null && from != line.status() && !from.canMoveTo(line.status())) {
-                reader.errors.put(line.line(), List.of(new Problem.FieldError("status", "project " + line.code()
-                        + " cannot move from " + from + " to " + line.status())));
+                reader.reject(line.line(), "status", "project " + line.code() + " cannot move from " + from + " to "
+                        + line.status());
             }
         }
     }
