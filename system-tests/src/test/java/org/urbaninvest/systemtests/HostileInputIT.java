@@ -115,6 +115,7 @@ class HostileInputIT extends SystemTest {
         Supplier<String> withdraw = () -> AGREEMENTS + "/" + agreement + "/withdraw";
         Supplier<String> amend = () -> AGREEMENTS + "/" + agreement + "/amend";
         Supplier<String> disburse = () -> AGREEMENTS + "/" + agreement + "/disbursements";
+        Supplier<String> agreementImport = () -> AGREEMENTS + "/import";
         Supplier<String> plans = () -> PLANS;
         Supplier<String> planItem = () -> PLANS + "/" + plan;
         Supplier<String> observations = () -> PLANS + "/" + plan + "/observations";
@@ -370,6 +371,22 @@ class HostileInputIT extends SystemTest {
         cases.add(new Case("CSV import without a header", Service.PROJECT, "POST", importCsv, "text/csv",
                 () -> (Workload.uniqueCode("h") + ",x," + zone + ",,,identification,,1.00,CNY,,\n")
                         .getBytes(StandardCharsets.UTF_8), Set.of(400, 422)));
+
+        // the agreement import: all or nothing
+        String importHeader = "record,investorId,reference,projectCode,stage,intendedAmount,intendedCurrency,intendedOn\n";
+        cases.add(new Case("JSON sent to the agreement import", Service.INVESTMENT, "POST", agreementImport,
+                "application/json", () -> bytes(intendBody(b -> { })), Set.of(415)));
+        cases.add(new Case("agreement import without a header", Service.INVESTMENT, "POST", agreementImport,
+                "text/csv", () -> ("agreement," + investor + "," + Workload.uniqueCode("h") + "," + project
+                        + ",INTENDED,1.00,CNY,2022-07-01\n").getBytes(StandardCharsets.UTF_8), Set.of(400, 422)));
+        cases.add(new Case("agreement import: one good line, one unknown stage", Service.INVESTMENT, "POST",
+                agreementImport, "text/csv", () -> (importHeader + "agreement," + investor + ","
+                        + Workload.uniqueCode("g") + "," + project + ",INTENDED,1.00,CNY,2022-07-01\nagreement,"
+                        + investor + "," + Workload.uniqueCode("s") + "," + project + ",APPROVED,1.00,CNY,2022-07-01\n")
+                        .getBytes(StandardCharsets.UTF_8), Set.of(422)));
+        cases.add(new Case("agreement import with unbalanced quotes", Service.INVESTMENT, "POST", agreementImport,
+                "text/csv", () -> (importHeader + "agreement," + investor + ",\"open," + project
+                        + ",INTENDED,1.00,CNY,2022-07-01\n").getBytes(StandardCharsets.UTF_8), Set.of(400, 422)));
 
         // plans: exact decimals as strings, targets inside the period, the concurrency rule
         cases.add(json("plan value as a JSON number", Service.PROJECT, "POST", plans,
