@@ -12,7 +12,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Amounts are JSON numbers, dates date-times, codes from OC4IDS codelists (see the project-service README).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@Schema(name = "Oc4idsProjectPackage", description = "An OC4IDS 0.9 project package")
+@Schema(name = "Oc4idsProjectPackage", description = "An OC4IDS 0.9 project package", example = """
+        {"uri": "https://urbaninvest.example.com/api/v1/oc4ids/project-package?zone=taiyuan-xinzhou",
+        "publishedDate": "2022-11-02T08:00:00Z", "publisher": {"name": "UrbanInvest"}, "version": "0.9",
+        "projects": [{"id": "oc4ids-urbaninvest-taiyuan-xinzhou-avenue", "updated": "2022-11-02T08:00:00Z",
+        "title": "Taiyuan-Xinzhou Avenue", "description": "37-km avenue linking Taiyuan and Xinzhou",
+        "status": "implementation", "type": "construction", "sector": ["transport", "transport.road"],
+        "period": {"endDate": "2022-08-20T00:00:00Z"},
+        "budget": {"amount": {"amount": 4000000000.00, "currency": "CNY"},
+        "budgetBreakdown": [{"id": "1", "description": "Local fiscal funds",
+        "amount": {"amount": 1600000000.00, "currency": "CNY"}}]},
+        "locations": [{"id": "1", "geometry": {"type": "LineString", "coordinates": [[112.56, 37.96], [112.7, 38.27]]}}],
+        "milestones": [{"id": "opening", "title": "Open to traffic", "type": "delivery",
+        "dueDate": "2022-09-30T00:00:00Z", "status": "scheduled"}],
+        "parties": [{"id": "zone-taiyuan-xinzhou", "name": "Taiyuan-Xinzhou Integrated Economic Zone",
+        "roles": ["publicAuthority"]}, {"id": "investor-5f0c6a1e-8d2b-4c1a-9e57-0b6f1d2a3c4e",
+        "name": "Shanxi Fenhe Energy Investment Co., Ltd.", "roles": ["funder", "payer"]}],
+        "publicAuthority": {"id": "zone-taiyuan-xinzhou", "name": "Taiyuan-Xinzhou Integrated Economic Zone"},
+        "transactions": [{"id": "0b1d2c3e-4f50-6a7b-8c9d-0e1f2a3b4c5d", "date": "2022-11-02T00:00:00Z",
+        "value": {"amount": 90000000.00, "currency": "CNY"},
+        "payer": {"id": "investor-5f0c6a1e-8d2b-4c1a-9e57-0b6f1d2a3c4e",
+        "name": "Shanxi Fenhe Energy Investment Co., Ltd."}}],
+        "identifiers": [{"id": "2021-140000-48-01-000001", "scheme": "CN-NDRC"}]}]}
+        """)
 public record ProjectPackage(String uri, Instant publishedDate, Publisher publisher, String version,
         List<PackagedProject> projects) {
 
