@@ -42,6 +42,9 @@ class AccessControlIT extends SystemTest {
 
     /** Query parameters an endpoint cannot do without, with a value it accepts. */
     private static final Map<String, String> REQUIRED_QUERY = Map.of("metric", "intended");
+    /** Query parameters an endpoint cannot do without that name a fixture: endpoint → parameter → fixture kind. */
+    private static final Map<String, Map<String, String>> REQUIRED_FIXTURE_QUERY = Map.of(
+            "project-service GET /api/v1/oc4ids/project-package", Map.of("zone", "zones"));
 
     /** Every endpoint that needs a token. */
     private List<Endpoint> endpoints;
@@ -289,10 +292,12 @@ class AccessControlIT extends SystemTest {
 
     private Call call(Endpoint endpoint, String token) {
         StringBuilder path = new StringBuilder(endpoint.path(keys));
+        Map<String, String> fixtures = REQUIRED_FIXTURE_QUERY.getOrDefault(endpoint.toString(), Map.of());
         for (String parameter : endpoint.queryParameters()) {
-            if (REQUIRED_QUERY.containsKey(parameter)) {
-                path.append(path.indexOf("?") < 0 ? '?' : '&').append(parameter).append('=')
-                        .append(REQUIRED_QUERY.get(parameter));
+            String value = fixtures.containsKey(parameter) ? keys.get(fixtures.get(parameter))
+                    : REQUIRED_QUERY.get(parameter);
+            if (value != null) {
+                path.append(path.indexOf("?") < 0 ? '?' : '&').append(parameter).append('=').append(value);
             }
         }
         Call call = new Call(endpoint.service(), endpoint.method(), path.toString()).token(token);

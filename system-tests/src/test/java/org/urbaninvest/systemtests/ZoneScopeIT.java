@@ -50,6 +50,8 @@ class ZoneScopeIT extends SystemTest {
     /** Items that lie in no zone: every caller with the role reads and writes them. */
     private static final Set<String> ZONELESS = Set.of("investors");
     private static final Map<String, String> REQUIRED_QUERY = Map.of("metric", "intended");
+    /** Reads of a zone named by {@code ?zone=} (not by the path): each is an item read of that zone. */
+    private static final Set<String> ZONE_QUERY = Set.of("project-service GET /api/v1/oc4ids/project-package");
     private static final LocalDate DAY = LocalDate.parse("2022-07-01");
     private static final Money AMOUNT = Money.cny("7.00");
     private static final String IMPORT_HEADER = "code,name,zoneCode,programmeCode,categoryCode,status,sector,"
@@ -120,6 +122,10 @@ class ZoneScopeIT extends SystemTest {
         List<String> unclassified = new ArrayList<>();
         for (Endpoint endpoint : endpoints.stream().filter(Endpoint::isRead).toList()) {
             String kind = kind(endpoint);
+            if (ZONE_QUERY.contains(endpoint.toString())) {
+                zoneQueryRead(endpoint, softly);
+                continue;
+            }
             for (String token : List.of(scopedEditor, scopedViewer)) {
                 String who = token.equals(scopedEditor) ? "scoped editor" : "scoped viewer";
                 if (kind == null) { // a list: nothing outside shows
@@ -160,6 +166,36 @@ class ZoneScopeIT extends SystemTest {
         }
         softly.assertThat(unclassified).as("reads that are neither zone-scoped nor zoneless").isEmpty();
         softly.assertAll();
+    }
+
+    /**
+     * A read of the zone in {@code ?zone=}: inside, it shows the inside's items and none of the outside's; outside, it
+     * answers 404 exactly as for an unknown zone; unscoped callers and admins read outside too.
+     */
+    private void zoneQueryRead(Endpoint endpoint, SoftAssertions softly) {
+        Function<String, Call> read = zone -> new Call(endpoint.service(), endpoint.method(), endpoint.path()
+                + "?zone=" + zone + "&includeSubzones=true");
+        for (String token : List.of(scopedEditor, scopedViewer)) {
+            Reply in = api().send(read.apply(inside.zone()).token(token));
+            softly.assertThat(in.status()).as("%s inside: %s", endpoint, in).isEqualTo(200);
+            softly.assertThat(in.body()).as("%s inside", endpoint).contains(inside.project());
+            outside.codes().forEach(code -> softly.assertThat(in.body()).as("%s inside", endpoint)
+                    .doesNotContain(code));
+            Reply out = api().send(read.apply(outside.zone()).token(token));
+            softly.assertThat(out.status()).as("%s outside", endpoint).isEqualTo(404);
+            softly.check(() -> Problems.assertProblem(out));
+            String unknown = unknownKeys().get("zones");
+            Reply none = api().send(read.apply(unknown).token(token));
+            softly.assertThat(out.body().replace(outside.zone(), "?"))
+                    .as("%s outside answers as for an unknown zone", endpoint)
+                    .isEqualTo(none.body().replace(unknown, "?"));
+            Reply ancestor = api().send(read.apply(parent).token(token));
+            softly.assertThat(ancestor.status()).as("%s of the ancestor", endpoint).isEqualTo(404);
+        }
+        for (String token : List.of(tokens().viewer(), tokens().scoped("admin", inside.zone()))) {
+            softly.assertThat(api().send(read.apply(outside.zone()).token(token)).status())
+                    .as("%s outside, unscoped", endpoint).isEqualTo(200);
+        }
     }
 
     @Test
