@@ -147,6 +147,6 @@ class IdempotencyApiTest {
     @Test
     void everyPostDocumentsTheKeyInTheOpenApiDocument() {
         assertThat(IdempotentPosts.assertEveryPostDocumentsTheKey()).containsExactlyInAnyOrder(ZONES, Api.PROGRAMMES,
-                PROJECTS, PROJECTS + "/import", PROJECTS + "/{code}/status");
+                PROJECTS, PROJECTS + "/import", PROJECTS + "/{code}/status", Api.PLANS, Api.PLANS + "/{code}/observations");
     }
 }
