@@ -83,12 +83,11 @@ final class ReportExamples {
             "projectCode": "caijia-east-avenue", "investorId": "5c1f0e9a-7b2d-4e61-8a3c-9d0e4f6a2b17", "stage": "SIGNED",
             "intendedAmount": {"amount": "120000000.00", "currency": "CNY"}, "intendedOn": "2024-03-02",
             "signedAmount": {"amount": "100000000.00", "currency": "CNY"}, "signedOn": "2024-05-20",
-            "startedOn": null, "operationalOn": null, "withdrawnOn": null,
             "fundsInPlace": {"amount": "0.00", "currency": "CNY"}, "disbursements": [],
             "revisions": {"originalIntended": {"amount": "120000000.00", "currency": "CNY"},
             "originalSigned": {"amount": "100000000.00", "currency": "CNY"}, "amendments": 0}},
             "findings": [{"rule": "signed-not-started", "severity": "warning",
-            "subject": {"type": "agreement", "id": "0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90", "code": null},
+            "subject": {"type": "agreement", "id": "0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90"},
             "zoneCode": "caijia", "since": "2025-05-21", "detail": "signed on 2024-05-20, not started after 422 days",
             "key": "signed-not-started/agreement/0b7e3c1a-5d2f-4a8e-9c61-2f4d8e7a1b90"}]}
             """;
@@ -98,22 +97,22 @@ final class ReportExamples {
             "project": {"code": "caijia-east-avenue", "zoneCode": "caijia", "programmeCode": "east-2025",
             "categoryCode": "roads", "status": "implementation",
             "estimatedInvestment": {"amount": "320000000.00", "currency": "CNY"},
-            "milestones": [{"code": "completion", "dueDate": "2025-06-30", "dateMet": null, "status": "scheduled"}]},
+            "milestones": [{"code": "completion", "dueDate": "2025-06-30", "status": "scheduled"}]},
             "findings": [{"rule": "milestone-overdue", "severity": "warning",
-            "subject": {"type": "project", "id": null, "code": "caijia-east-avenue"}, "zoneCode": "caijia",
+            "subject": {"type": "project", "code": "caijia-east-avenue"}, "zoneCode": "caijia",
             "since": "2025-07-01", "detail": "milestone completion due on 2025-06-30 is scheduled",
             "key": "milestone-overdue/project/caijia-east-avenue/completion"}]}
             """;
 
     static final String PLANS = """
-            {"zone": "changchun-metropolitan-area", "asOf": "2026-12-03T09:00:00Z", "asOfDate": null,
+            {"zone": "changchun-metropolitan-area", "asOf": "2026-12-03T09:00:00Z",
             "plans": [{"code": "changchun-metropolitan-plan", "zoneCode": "changchun-metropolitan-area",
             "title": "Development Plan for the Changchun Metropolitan Area",
             "source": {"title": "长春现代化都市圈发展规划", "issuer": "Jilin Provincial People's Government",
-            "date": "2022-10-17", "url": null},
+            "date": "2022-10-17", "url": "https://example.org/changchun-metropolitan-plan"},
             "period": {"startDate": "2021-01-01", "endDate": "2035-12-31"}, "version": 2,
             "indicators": [{"code": "economic-aggregate", "name": "Economic aggregate", "unit": "CNY",
-            "aggregation": "SUM", "derivedFrom": null, "baseline": {"year": 2021, "value": "700000000000"},
+            "aggregation": "SUM", "baseline": {"year": 2021, "value": "700000000000"},
             "actual": {"value": "800000000000", "date": "2023-12-31", "source": "statistical yearbook"},
             "targets": [{"year": 2030, "value": "1350000000000", "progress": 0.1538}],
             "nextTarget": {"year": 2030, "expectedProgress": 0.2221}, "onTrack": false,
