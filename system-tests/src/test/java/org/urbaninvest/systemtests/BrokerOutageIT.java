@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.systemtests.support.AgreementStream;
+import org.urbaninvest.systemtests.support.Api.Call;
+import org.urbaninvest.systemtests.support.Api.Reply;
 import org.urbaninvest.systemtests.support.Ledger;
 import org.urbaninvest.systemtests.support.Money;
 import org.urbaninvest.systemtests.support.Reports;
@@ -47,6 +49,13 @@ class BrokerOutageIT extends SystemTest {
                 .untilAsserted(() -> Verify.agreementEventsArePublished(suite(), ledger));
         reports.awaitZone(ledger, site.zone(), Duration.ofMinutes(3));
         assertThat(suite().process(Service.REPORTING).isAlive()).isTrue();
+        // a broker outage is waited out: no instance reports itself dead (Kubernetes would restart it)
+        for (Service service : Service.values()) {
+            for (int k = 0; k < suite().replicas(service); k++) {
+                Reply live = api().send(new Call(service, "GET", "/q/health/live").instance(k));
+                assertThat(live.status()).as("%s-%d alive after the outage: %s", service.id(), k, live).isEqualTo(200);
+            }
+        }
     }
 
     private void writeDuringTheOutage(Ledger ledger, Workload workload, Site site, Reports reports) {

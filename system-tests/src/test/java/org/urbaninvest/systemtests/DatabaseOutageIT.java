@@ -71,8 +71,8 @@ class DatabaseOutageIT extends SystemTest {
                 assertThat(ready.status()).isEqualTo(503);
                 assertThat(ready.json().path("status").asText()).isEqualTo("DOWN");
             });
-            assertThat(api().send(new Call(AWAY, "GET", "/q/health/live")).status()).as("still alive")
-                    .isEqualTo(200);
+            Reply live = api().send(new Call(AWAY, "GET", "/q/health/live"));
+            assertThat(live.status()).as("still alive: %s", live).isEqualTo(200);
 
             // the others keep answering, writes included
             String zone = workload.zone(Workload.uniqueCode("db-outage-other"), site.zone(), "OTHER");
