@@ -1,0 +1,58 @@
+package org.urbaninvest.platform.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.junit.jupiter.api.Test;
+import org.urbaninvest.testsupport.Tokens;
+
+/**
+ * A token verified once is not verified again while its entry lives (its {@code exp}, at most the configured
+ * max-age); a refused token is never kept, so it is refused each time.
+ */
+@QuarkusTest
+class VerifiedTokensTest {
+
+    @Inject
+    VerifiedTokens tokens;
+
+    @Test
+    void aRequestsTokenIsKeptAsVerified() {
+        String token = Tokens.viewer();
+        assertThat(tokens.holds(token)).isFalse();
+        given().auth().oauth2(token).get("/api/v1/notes").then().statusCode(200);
+        assertThat(tokens.holds(token)).as("kept after the request verified it").isTrue();
+    }
+
+    @Test
+    void theSameTokenIsServedFromTheCacheUntilMaxAgeThenVerifiedAgain() throws ParseException {
+        String token = Tokens.editor();
+        JsonWebToken first = tokens.parse(token);
+        assertThat(tokens.parse(token)).as("not verified again").isSameAs(first);
+        assertThat(tokens.parse(Tokens.editor())).as("another token is verified on its own").isNotSameAs(first);
+        await("the entry outlives no max-age").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !tokens.holds(token));
+        JsonWebToken again = tokens.parse(token);
+        assertThat(again).as("verified afresh").isNotSameAs(first);
+        assertThat(again.getSubject()).isEqualTo(first.getSubject());
+    }
+
+    @Test
+    void aRefusedTokenIsNeverKept() {
+        for (String token : List.of(Tokens.tampered(), Tokens.expired(), Tokens.unknownKid(), Tokens.signedByOtherKey(),
+                Tokens.algNone())) {
+            assertThatThrownBy(() -> tokens.parse(token)).isInstanceOf(ParseException.class);
+            assertThat(tokens.holds(token)).as("refused tokens are not kept").isFalse();
+            assertThatThrownBy(() -> tokens.parse(token)).as("refused again").isInstanceOf(ParseException.class);
+            given().auth().oauth2(token).get("/api/v1/notes").then().statusCode(401);
+        }
+    }
+}
