@@ -16,6 +16,7 @@ import org.urbaninvest.platform.inbox.EventInbox;
 import org.urbaninvest.platform.tracing.EventTracing;
 import org.urbaninvest.reporting.events.DeadLetters;
 import org.urbaninvest.reporting.repository.Generations;
+import org.urbaninvest.reporting.repository.ReportCache;
 import org.urbaninvest.reporting.events.Topics;
 
 /**
@@ -35,6 +36,9 @@ public class ProjectionService {
 
     @Inject
     Generations generations;
+
+    @Inject
+    ReportCache reportCache;
 
     @Inject
     DeadLetters deadLetters;
@@ -110,8 +114,12 @@ public class ProjectionService {
         List<EventInbox.Failure> failed = new ArrayList<>();
         // the generation is held (against a switch-over) before the events are claimed in its version stream: a
         // switch-over locks the generations, then deletes the dropped one's claims, so this is the same order
-        byTopic.forEach((topic, list) -> failed.addAll(inbox.applyAll(list, Topics.stream(topic, generation),
-                () -> projector.hold(generation), fresh -> projector.apply(generation, fresh)).failed()));
+        try {
+            byTopic.forEach((topic, list) -> failed.addAll(inbox.applyAll(list, Topics.stream(topic, generation),
+                    () -> projector.hold(generation), fresh -> projector.apply(generation, fresh)).failed()));
+        } finally {
+            reportCache.changed();
+        }
         return failed;
     }
 }

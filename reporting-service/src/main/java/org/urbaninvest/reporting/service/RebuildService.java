@@ -37,6 +37,7 @@ import org.urbaninvest.reporting.config.ReportingConfig;
 import org.urbaninvest.reporting.domain.RebuildStatus;
 import org.urbaninvest.reporting.events.Topics;
 import org.urbaninvest.reporting.repository.Generations;
+import org.urbaninvest.reporting.repository.ReportCache;
 
 /**
  * Rebuilds the projections from the beginning of every topic into a fresh generation while the active one
@@ -57,6 +58,9 @@ public class RebuildService {
 
     @Inject
     Generations generations;
+
+    @Inject
+    ReportCache reportCache;
 
     @Inject
     ProjectionService projections;
@@ -186,6 +190,7 @@ public class RebuildService {
         try {
             long events = replay(generation);
             QuarkusTransaction.requiringNew().run(() -> generations.switchTo(generation));
+            reportCache.changed();
             status = RebuildStatus.finished(generation, started, Instant.now(), events);
             LOG.infof("projections rebuilt from %d events as generation %d", events, generation);
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.urbaninvest.platform.money.Money;
 import org.urbaninvest.platform.money.MoneyTotals;
@@ -46,6 +47,7 @@ import org.urbaninvest.reporting.domain.TimeseriesPoint;
 import org.urbaninvest.reporting.domain.ZoneReport;
 import org.urbaninvest.reporting.mapping.ReportMapper;
 import org.urbaninvest.reporting.mapping.States;
+import org.urbaninvest.reporting.repository.ReportCache;
 import org.urbaninvest.reporting.repository.ReportReads;
 import org.urbaninvest.reporting.repository.ReportReads.TotalRow;
 
@@ -59,6 +61,9 @@ public class ReportService {
 
     @Inject
     ReportReads reads;
+
+    @Inject
+    ReportCache cache;
 
     @Inject
     Clock clock;
@@ -75,10 +80,16 @@ public class ReportService {
     /** A zone's report, its agreements as of the end of {@code day} ({@code null}: as they stand now). */
     public ZoneReport zone(String code, boolean includeSubzones, LocalDate day) {
         requireReport(code);
-        return reads.read(view -> {
+        Supplier<ZoneReport> read = () -> reads.read(view -> {
             requireZone(view, code);
             return ReportMapper.zoneReport(code, view.asOf(), day, view.zoneTotals(code, includeSubzones, day));
         });
+        // the report as things stand now is what is asked most, and the same for every caller allowed to see it
+        return day == null ? cache.get(new ZoneReportKey(code, includeSubzones), read) : read.get();
+    }
+
+    /** What a zone report held in memory is held under. */
+    public record ZoneReportKey(String code, boolean includeSubzones) {
     }
 
     /**
