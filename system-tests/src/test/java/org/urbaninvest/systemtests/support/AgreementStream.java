@@ -81,6 +81,7 @@ public final class AgreementStream {
     private final AtomicInteger reserved = new AtomicInteger();
     private final AtomicInteger applied = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger unsettled = new AtomicInteger();
     private final AtomicInteger resent = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -143,6 +144,11 @@ public final class AgreementStream {
     /** Attempts (sending or reading back) that failed because the service, its database or its answer was away. */
     public int retries() {
         return retries.get();
+    }
+
+    /** Writes answered 503 (the service, its database or a service it asks was unavailable), each retried. */
+    public int unavailable() {
+        return unavailable.get();
     }
 
     /** Answers lost in a crash, settled afterwards by reading the agreement back. */
@@ -236,6 +242,9 @@ public final class AgreementStream {
                 if (reply.status() != 503 && !(resendLostWrites && stillInFlight(reply))) {
                     answer.set(reply);
                     return true;
+                }
+                if (reply.status() == 503) {
+                    unavailable.incrementAndGet();
                 }
             } catch (ConnectException | HttpConnectTimeoutException refused) {
                 // never reached the service: nothing was applied, send again
