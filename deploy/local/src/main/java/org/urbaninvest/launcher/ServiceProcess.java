@@ -93,7 +93,8 @@ public final class ServiceProcess {
         }
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(Processes.inOwnSession(command()))
+            List<String> command = command();
+            ProcessBuilder builder = new ProcessBuilder(Processes.inOwnSession(command))
                     .directory(application.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -101,6 +102,7 @@ public final class ServiceProcess {
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             builder.environment().putAll(environment);
             process = builder.start();
+            process.onExit().thenAccept(ended -> ServiceJava.finishRecording(command, ended.exitValue()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name(), e);
         }
