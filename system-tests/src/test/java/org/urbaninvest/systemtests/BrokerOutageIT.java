@@ -62,18 +62,22 @@ class BrokerOutageIT extends SystemTest {
         long stoppedAt = System.nanoTime();
         AgreementStream stream = new AgreementStream(suite(), ledger).start(4, site::plan, 100_000);
         int projects = 0;
-        String lastProject = null;
-        while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
-            lastProject = workload.project(Workload.uniqueCode("broker-outage-p"), site.east(), null, null,
-                    "identification", Money.cny("1234.56"));
-            projects++;
-            assertThat(reports.zone(site.zone(), true).path("zone").asText()).as("reports answer meanwhile")
-                    .isEqualTo(site.zone());
+        String late;
+        try {
+            String lastProject = null;
+            while (System.nanoTime() - stoppedAt < OUTAGE.toNanos()) {
+                lastProject = workload.project(Workload.uniqueCode("broker-outage-p"), site.east(), null, null,
+                        "identification", Money.cny("1234.56"));
+                projects++;
+                assertThat(reports.zone(site.zone(), true).path("zone").asText()).as("reports answer meanwhile")
+                        .isEqualTo(site.zone());
+            }
+            // a project the replica cannot have seen: investment-service asks project-service
+            late = workload.intend(lastProject, site.investor(), Money.cny("777.77"), LocalDate.parse("2022-05-05"));
+        } finally {
+            stream.stop(); // also when this test fails: its writers must not go on under the next tests
+            stream.join(Duration.ofMinutes(2));
         }
-        // a project the replica cannot have seen: investment-service asks project-service
-        String late = workload.intend(lastProject, site.investor(), Money.cny("777.77"), LocalDate.parse("2022-05-05"));
-        stream.stop();
-        stream.join(Duration.ofMinutes(2));
         assertThat(stream.failures()).as("writes while the broker is down").isEmpty();
         assertThat(stream.unavailable()).as("no write was refused as unavailable").isZero();
         System.out.printf("[broker] %d agreement changes and %d projects written during the outage (%d sent again"
