@@ -5,7 +5,7 @@
 # Prints the runs and `RESULT p4.project.<run> <lines/s> lines/s` lines (system-tests/bench/run-all.sh reads them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -o -q verify -pl project-service -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -o -q verify -pl project-service -am -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -Dbench.lines="${1:-100000}" -DargLine="-Xmx768m -Dbench.lines=${1:-100000} -Dbench.warmup=${2:-20000}"
 cat project-service/target/import-benchmark.txt
 # "import updated   100,000 lines in  13.98 s =    7,152 lines/s (...)" → RESULT p4.project.updated 7152 lines/s

@@ -41,8 +41,8 @@ run() {
   local name=$1 url=$2
   shift 2
   echo "== $name: GET $url, $clients connections, ${warmup}s warm-up, ${seconds}s measured"
-  wrk -t2 -c"$clients" -d"${warmup}s" "$@" "$url" >/dev/null
-  wrk -t2 -c"$clients" -d"${seconds}s" --latency "$@" "$url" | tee "$work/$name.txt" | grep -E "Requests/sec|50%|99%|Non-2xx"
+  wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s "$@" "$url" >/dev/null
+  wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s --latency "$@" "$url" | tee "$work/$name.txt" | grep -E "Requests/sec|50%|99%|Non-2xx"
   echo "RESULT p3.$name $(grep -oE 'Requests/sec: +[0-9.]+' "$work/$name.txt" | grep -oE '[0-9.]+$') req/s"
   echo "RESULT p3.$name.p50 $(wrk_ms "$(awk '$1 == "50%" { print $2 }' "$work/$name.txt")") ms"
   echo "RESULT p3.$name.p99 $(wrk_ms "$(awk '$1 == "99%" { print $2 }' "$work/$name.txt")") ms"

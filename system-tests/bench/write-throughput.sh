@@ -39,12 +39,18 @@ investor=$(api POST $investment/api/v1/investors '{"name":"Benchmark investor","
 body='{"projectCode":"bench-project","investorId":"'$investor'","intendedAmount":{"amount":"1000000.00","currency":"CNY"},"intendedOn":"2022-05-01"}'
 
 export PGPASSWORD=postgres
-psql_() { psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d investment -v ON_ERROR_STOP=1 "$@"; }
+psql_() { PGOPTIONS='-c client_min_messages=warning' psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d investment \
+  -v ON_ERROR_STOP=1 "$@"; }
+drop_copies() { # the anchors' tables and functions, also when a run fails
+  psql_ -c "DROP TABLE IF EXISTS bench_agreement_history, bench_agreement, bench_outbox;
+            DROP FUNCTION IF EXISTS bench_outbox_notify(); DROP FUNCTION IF EXISTS bench_literal(anyelement);"
+}
+trap drop_copies EXIT
 tps() { grep -oE 'tps = [0-9.]+' "$1" | head -1 | grep -oE '[0-9.]+'; }
 
 echo "== pgbench: the two inserts (old anchor), $clients clients, ${seconds}s"
-psql_ -c "DROP TABLE IF EXISTS bench_agreement, bench_outbox;
-          CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL);
+drop_copies
+psql_ -c "CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL);
           CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL);"
 payload=$(curl -s -H "Authorization: Bearer $VIEWER_TOKEN" "$investment/api/v1/agreements?size=1" | head -c 900)
 cat > "$work/two-inserts.sql" <<SQL
@@ -60,18 +66,18 @@ END;
 SQL
 pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T "$seconds" -f "$work/two-inserts.sql" investment \
   | tee "$work/pgbench.txt" | grep -E "tps|latency"
-psql_ -c "DROP TABLE bench_agreement, bench_outbox;"
+drop_copies
 echo "RESULT p1.pgbench.two-inserts $(tps "$work/pgbench.txt") tx/s"
 
 echo "== pgbench: the agreement transaction as the pipeline runs it, $clients clients, ${seconds}s"
 # one agreement accepted over REST gives the values: its row, its history entry and its outbox record, as stored
 agreement=$(api POST $investment/api/v1/agreements "$body" | sed -E 's/.*"id":"([^"]+)".*/\1/')
-psql_ -c "DROP TABLE IF EXISTS bench_agreement_history, bench_agreement, bench_outbox;
-          CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL, FOREIGN KEY (investor_id) REFERENCES investor (id));
+drop_copies
+psql_ -c "CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL, FOREIGN KEY (investor_id) REFERENCES investor (id));
           CREATE TABLE bench_agreement_history (LIKE agreement_history INCLUDING ALL,
             FOREIGN KEY (agreement_id) REFERENCES bench_agreement (id));
           CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL);
-          CREATE OR REPLACE FUNCTION bench_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS \$\$
+          CREATE FUNCTION bench_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS \$\$
           BEGIN
               PERFORM pg_notify('bench_outbox', '');
               RETURN NULL;
@@ -79,11 +85,11 @@ psql_ -c "DROP TABLE IF EXISTS bench_agreement_history, bench_agreement, bench_o
           CREATE TRIGGER bench_outbox_written AFTER INSERT ON bench_outbox FOR EACH STATEMENT
             EXECUTE FUNCTION bench_outbox_notify();"
 # the stored values as SQL literals; a colon is written \x3a (pgbench would read ":20" in a timestamp as a variable)
-psql_ -c "CREATE OR REPLACE FUNCTION bench_literal(v anyelement) RETURNS text LANGUAGE sql AS \$\$
+psql_ -c "CREATE FUNCTION bench_literal(v anyelement) RETURNS text LANGUAGE sql AS \$\$
             SELECT CASE WHEN v IS NULL THEN 'NULL' ELSE 'E''' || replace(replace(replace(v::text, '\\', '\\\\'), '''',
               ''''''), ':', '\\x3a') || '''' END \$\$;"
 # a fresh id per transaction, the same in the agreement and its history entry, without a round trip of its own
-id="(lpad(to_hex(:a), 16, '0') || lpad(to_hex(:b), 16, '0'))::uuid"
+id="(lpad(to_hex(CAST(:a AS bigint)), 16, '0') || lpad(to_hex(CAST(:b AS bigint)), 16, '0'))::uuid"
 statement() { psql_ -At -c "$1" | sed "s#@ID@#$id#"; }
 {
   echo '\set a random(1, 9223372036854775806)'
@@ -115,8 +121,7 @@ statement() { psql_ -At -c "$1" | sed "s#@ID@#$id#"; }
   || { echo "could not read the stored rows of agreement $agreement; see $work/agreement-transaction.sql" >&2; exit 1; }
 pgbench -n -M prepared -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T "$seconds" \
   -f "$work/agreement-transaction.sql" investment | tee "$work/pgbench-agreement.txt" | grep -E "tps|latency"
-psql_ -c "DROP TABLE bench_agreement_history, bench_agreement, bench_outbox;
-          DROP FUNCTION bench_outbox_notify(); DROP FUNCTION bench_literal(anyelement);"
+drop_copies
 echo "RESULT p1.pgbench.agreement-transaction $(tps "$work/pgbench-agreement.txt") tx/s"
 
 cat > "$work/agreement.lua" <<LUA
@@ -129,9 +134,9 @@ done = function(summary, latency, requests)
 end
 LUA
 echo "== warm-up: POST /api/v1/agreements, $clients connections, ${warmup}s"
-wrk -t2 -c"$clients" -d"${warmup}s" -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
+wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
 echo "== measured: POST /api/v1/agreements, $clients connections, ${seconds}s"
-wrk -t2 -c"$clients" -d"${seconds}s" --latency -s "$work/agreement.lua" $investment/api/v1/agreements \
+wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s --latency -s "$work/agreement.lua" $investment/api/v1/agreements \
   | tee "$work/wrk.txt" | grep -E "Requests/sec|50%|99%|non2xx"
 
 rest=$(grep -oE 'Requests/sec: +[0-9.]+' "$work/wrk.txt" | grep -oE '[0-9.]+$')
@@ -140,10 +145,11 @@ echo "RESULT p1.rest.p99 $(wrk_ms "$(awk '$1 == "99%" { print $2 }' "$work/wrk.t
 echo "RESULT p1.rest.non2xx $(grep -oE 'non2xx=[0-9]+' "$work/wrk.txt" | cut -d= -f2) requests"
 echo "RESULT p1.rest.errors $(grep -oE 'errors=[0-9]+' "$work/wrk.txt" | cut -d= -f2) requests"
 
-# every accepted agreement must reach the report: wait (bounded) until the zone report counts every stored one
-stored=$(psql_ -At -c "SELECT count(*) FROM agreement WHERE zone_code = 'bench-zone'")
-reported=0
+# every accepted agreement must reach the report: wait (bounded) until the zone report counts every stored one (the
+# count is read again each time: requests wrk gave up on may still commit)
+stored=0 reported=0
 for ((i = 0; i < 600; i++)); do
+  stored=$(psql_ -At -c "SELECT count(*) FROM agreement WHERE zone_code = 'bench-zone'")
   reported=$(curl -s -H "Authorization: Bearer $VIEWER_TOKEN" $reporting/api/v1/reports/zones/bench-zone \
     | grep -oE '"intended" *: *\{ *"count" *: *[0-9]+' | grep -oE '[0-9]+$' || echo 0)
   [[ $reported -ge $stored ]] && break
