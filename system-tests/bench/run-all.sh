@@ -67,26 +67,27 @@ stop_suite() {
 }
 trap stop_suite EXIT
 trap 'exit 130' INT TERM
-for ((i = 0; ; i++)); do
+waiting_since=$SECONDS
+while true; do
   kill -0 "$suite_pid" 2>/dev/null || { echo "the suite exited; see $out/suite.log" >&2; tail -20 "$out/suite.log" >&2; exit 1; }
   ready=true
   for url in "$project" "$investment" "$reporting"; do
     curl -sf -o /dev/null "$url/q/health/ready" || ready=false
   done
   [[ $ready == true && -f $home/tokens.env ]] && break
-  ((i < 6000)) || { echo "the suite was not ready within 10 min; see $out/suite.log" >&2; exit 1; }
+  ((SECONDS - waiting_since < 600)) || { echo "the suite was not ready within 10 min; see $out/suite.log" >&2; exit 1; }
   sleep 0.1
 done
-echo "the suite is ready ($((i / 10)) s)"
+echo "the suite is ready ($((SECONDS - waiting_since)) s)"
 
 # --- the benchmarks ----------------------------------------------------------------------------------------------
 failed=()
-step() { # NAME COMMAND...: runs one benchmark, its output to the terminal and NAME.log, its RESULT lines collected
+step() { # NAME COMMAND...: runs one benchmark, its output to NAME.log, its RESULT lines collected and shown
   local name=$1
   shift
-  echo "== $name: $*"
-  "$@" 2>&1 | tee "$out/$name.log" || failed+=("$name")
-  grep '^RESULT ' "$out/$name.log" >>"$results" || true
+  echo "== $name: $* (log: system-tests/target/bench/$name.log)"
+  "$@" >"$out/$name.log" 2>&1 || { failed+=("$name"); echo "$name failed: $(tail -3 "$out/$name.log")"; }
+  grep '^RESULT ' "$out/$name.log" | tee -a "$results" || true
 }
 
 copy_anchor() { # P4's anchor: COPY of as many agreement rows into a copy of the agreement table (its indexes and keys)
