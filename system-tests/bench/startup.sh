@@ -21,6 +21,9 @@ bare="$bare_app"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$home/keys/jwks.json"
 
+running= # the application being measured, stopped also when this script is
+trap '[[ -z $running ]] || kill "$running" 2>/dev/null || true' EXIT
+
 # measure NAME APPDIR DATABASE [nocds]: prints one line per run; uses the app's AppCDS archive when it has one
 measure() {
   local name=$1 app=$2 db=$3 port=$((18090 + offset))
@@ -38,7 +41,7 @@ measure() {
     start=$(date +%s%N)
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" QUARKUS_HTTP_PORT=$port \
       "$java" -Xmx512m "${cds[@]}" -jar "$app/quarkus-run.jar" >"$work/$name.log" 2>&1 &
-    pid=$!
+    pid=$! running=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
       kill -0 "$pid" 2>/dev/null || { echo "$name exited; see $work/$name.log" >&2; exit 1; }
       sleep 0.01
@@ -46,6 +49,7 @@ measure() {
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     rss=$(( $(ps -o rss= -p "$pid") / 1024 ))
     kill "$pid"; wait "$pid" 2>/dev/null || true
+    running=
     echo "$name run=$i ready_ms=$ms rss_mb=$rss"
     readies+=("$ms") rsses+=("$rss")
   done
