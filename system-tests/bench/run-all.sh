@@ -14,6 +14,7 @@
 #   BENCH_IMPORT_LINES=100000  CSV lines per import run, and rows of the COPY anchor (P4)
 #   BENCH_IMPORT_WARMUP     warm-up lines of the import benchmarks (default: theirs, 20000 and 5000)
 #   BENCH_STARTUP_RUNS=5    starts per application (P5; the medians are compared)
+#   BENCH_SERVICE_JAVA_HOME the JDK 25+ of P5's second pass (default: the newest in /usr/lib/jvm; empty: no second pass)
 #   BENCH_PORT_OFFSET=500   the suite's --port-offset;  BENCH_HOME: its state (default system-tests/target/bench/home)
 # Needs java, mvn, curl; installs wrk and postgresql-client (pgbench, psql) with apt-get when missing and run as root.
 # Example, a quick try: BENCH_SECONDS=5 BENCH_WARMUP=5 BENCH_LAG_SECONDS=5 BENCH_IMPORT_LINES=2000 \
@@ -92,7 +93,7 @@ step() { # NAME COMMAND...: runs one benchmark, its output to NAME.log, its RESU
 
 copy_anchor() { # P4's anchor: COPY of as many agreement rows into a copy of the agreement table (its indexes and keys)
   export PGPASSWORD=postgres
-  local psql_=(psql -q -At -h 127.0.0.1 -p "$pg_port" -U postgres -d investment -v ON_ERROR_STOP=1) investor columns rows start ms
+  local psql_=(psql -q -At -h 127.0.0.1 -p "$pg_port" -U postgres -d investment -v ON_ERROR_STOP=1) investor columns rows ms
   investor=$("${psql_[@]}" -c "SELECT id FROM investor ORDER BY created_at LIMIT 1") || return 1
   [[ -n $investor ]] || { echo "no investor in the suite: the write benchmark creates one" >&2; return 1; }
   "${psql_[@]}" -c "DROP TABLE IF EXISTS bench_copy_agreement;
@@ -106,16 +107,32 @@ copy_anchor() { # P4's anchor: COPY of as many agreement rows into a copy of the
     FROM generate_series(1, $import_lines) AS i"
   # \copy reads one line
   "${psql_[@]}" -c "\\copy (${rows//$'\n'/ }) TO '$out/copy-agreements.csv' CSV" || return 1
-  start=$(date +%s%N)
-  "${psql_[@]}" -c "\\copy bench_copy_agreement ($columns) FROM '$out/copy-agreements.csv' CSV" || return 1
-  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  # timed by the server's clock around the COPY, in one session: the connection is not counted
+  ms=$("${psql_[@]}" -c "SELECT extract(epoch FROM clock_timestamp())" \
+    -c "\\copy bench_copy_agreement ($columns) FROM '$out/copy-agreements.csv' CSV" \
+    -c "SELECT extract(epoch FROM clock_timestamp())" | awk '/^[0-9.]+$/ { t[n++] = $1 } END { printf "%.0f", (t[1] - t[0]) * 1000 }') \
+    || return 1
   "${psql_[@]}" -c "DROP TABLE bench_copy_agreement;" || return 1
   rm -f "$out/copy-agreements.csv"
   echo "COPY of $import_lines agreement rows: $ms ms"
   echo "RESULT p4.copy $(awk -v n="$import_lines" -v ms="$ms" 'BEGIN { printf "%.0f", n * 1000 / (ms > 0 ? ms : 1) }') lines/s"
 }
 
+# the services' start-up again on the newest JDK 25+ (with the AOT cache ./run.sh records there, when it has been)
+newest_jdk() {
+  local d v
+  for d in /usr/lib/jvm/*/; do
+    v=$("$d/bin/java" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p') || continue
+    [[ -n $v && $v -ge 25 ]] && echo "$v ${d%/}"
+  done | sort -n | tail -1 | cut -d' ' -f2
+}
+jdk25=${BENCH_SERVICE_JAVA_HOME-$(newest_jdk)}
+startup_on_jdk25() {
+  URBANINVEST_SERVICE_JAVA_HOME=$jdk25 "$bench/startup.sh" "$startup_runs" | sed 's/^RESULT p5\./RESULT p5-jdk25./'
+}
+
 step startup "$bench/startup.sh" "$startup_runs"
+[[ -z $jdk25 ]] || step startup-jdk25 startup_on_jdk25
 step writes "$bench/write-throughput.sh" "$seconds" "$warmup"
 step event-lag "$bench/event-lag.sh" "$lag_rate" "$lag_seconds"
 step reads "$bench/reads.sh" "$seconds" bench-zone "$read_warmup"
@@ -212,23 +229,35 @@ else
   row "P4 agreement import against COPY" "$(why copy)" "COPY into a copy of the agreement table" "-" "≥ 0.1" "-"
 fi
 
-# P5 start-up and memory: each service's medians against the bare application's
-if has p5.bare-app.ready p5.bare-app.rss; then
+# P5 start-up and memory: each service's medians against the bare application's (which runs on the default JDK)
+p5_rows() { # PREFIX JDK-LABEL STEP
+  local prefix=$1 jdk=$2 log=$3 service s x aot
+  if ! has "p5.bare-app.ready" "p5.bare-app.rss"; then
+    row "P5 start-up and memory ($jdk)" "$(why startup)" "bare app" "-" "≤ 0.5, ≤ 1.0" "-"
+    return
+  fi
   for service in project investment reporting; do
     s="$service-service"
-    if has "p5.$s.ready" "p5.$s.rss"; then
-      x=$(ratio "${r[p5.$s.ready]}" "${r[p5.bare-app.ready]}")
-      row "P5 $s ready (median of $startup_runs)" "${r[p5.$s.ready]} ms" "bare app ${r[p5.bare-app.ready]} ms" \
+    aot=""
+    [[ $prefix == p5 ]] || aot=", AOT cache $([[ -f $root/$s/target/quarkus-app/app.aot ]] && echo yes || echo "no: none recorded")"
+    if has "$prefix.$s.ready" "$prefix.$s.rss"; then
+      x=$(ratio "${r[$prefix.$s.ready]}" "${r[p5.bare-app.ready]}")
+      row "P5 $s ready, $jdk$aot (median of $startup_runs)" "${r[$prefix.$s.ready]} ms" \
+        "bare app ${r[p5.bare-app.ready]} ms ($(java -version 2>&1 | sed -nE '1s/.*version "([^"]+)".*/JDK \1/p'))" \
         "$x" "≤ 0.5" "$(verdict "$x" '<=' 0.5)"
-      x=$(ratio "${r[p5.$s.rss]}" "${r[p5.bare-app.rss]}")
-      row "P5 $s RSS at ready (median)" "${r[p5.$s.rss]} MB" "bare app ${r[p5.bare-app.rss]} MB" \
+      x=$(ratio "${r[$prefix.$s.rss]}" "${r[p5.bare-app.rss]}")
+      row "P5 $s RSS at ready, $jdk (median)" "${r[$prefix.$s.rss]} MB" "bare app ${r[p5.bare-app.rss]} MB" \
         "$x" "≤ 1.0" "$(verdict "$x" '<=' 1.0)"
     else
-      row "P5 $s ready and RSS" "$(why startup)" "bare app" "-" "≤ 0.5, ≤ 1.0" "-"
+      row "P5 $s ready and RSS, $jdk" "$(why "$log")" "bare app" "-" "≤ 0.5, ≤ 1.0" "-"
     fi
   done
+}
+p5_rows p5 "$(java -version 2>&1 | sed -nE '1s/.*version "([^"]+)".*/JDK \1/p')" startup
+if [[ -n $jdk25 ]]; then
+  p5_rows p5-jdk25 "$("$jdk25/bin/java" -version 2>&1 | sed -nE '1s/.*version "([^"]+)".*/JDK \1/p')" startup-jdk25
 else
-  row "P5 start-up and memory" "$(why startup)" "bare app" "-" "≤ 0.5, ≤ 1.0" "-"
+  row "P5 services on JDK 25+" "not measured: no JDK 25+ in /usr/lib/jvm (BENCH_SERVICE_JAVA_HOME names one)" "-" "-" "-" "-"
 fi
 
 # P6: mvn verify's time is not run here; the last figure of docs/benchmarks.md's summary

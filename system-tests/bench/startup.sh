@@ -21,7 +21,7 @@ bare="$bare_app"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$home/keys/jwks.json"
 
-running= # the application being measured, stopped also when this script is
+running= # the application being measured: stopped with this script, however it ends
 trap '[[ -z $running ]] || kill "$running" 2>/dev/null || true' EXIT
 
 # measure NAME APPDIR DATABASE [nocds]: prints one line per run; uses the app's AppCDS archive when it has one
