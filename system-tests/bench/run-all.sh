@@ -229,11 +229,12 @@ else
   row "P4 agreement import against COPY" "$(why copy)" "COPY into a copy of the agreement table" "-" "≥ 0.1" "-"
 fi
 
-# P5 start-up and memory: each service's medians against the bare application's (which runs on the default JDK)
+# P5 start-up and memory: each service's medians against those of the bare application in the same pass (which
+# startup.sh runs on the default JDK)
 p5_rows() { # PREFIX JDK-LABEL STEP
   local prefix=$1 jdk=$2 log=$3 service s x aot
-  if ! has "p5.bare-app.ready" "p5.bare-app.rss"; then
-    row "P5 start-up and memory ($jdk)" "$(why startup)" "bare app" "-" "≤ 0.5, ≤ 1.0" "-"
+  if ! has "$prefix.bare-app.ready" "$prefix.bare-app.rss"; then
+    row "P5 start-up and memory ($jdk)" "$(why "$log")" "bare app" "-" "≤ 0.5, ≤ 1.0" "-"
     return
   fi
   for service in project investment reporting; do
@@ -241,12 +242,12 @@ p5_rows() { # PREFIX JDK-LABEL STEP
     aot=""
     [[ $prefix == p5 ]] || aot=", AOT cache $([[ -f $root/$s/target/quarkus-app/app.aot ]] && echo yes || echo "no: none recorded")"
     if has "$prefix.$s.ready" "$prefix.$s.rss"; then
-      x=$(ratio "${r[$prefix.$s.ready]}" "${r[p5.bare-app.ready]}")
+      x=$(ratio "${r[$prefix.$s.ready]}" "${r[$prefix.bare-app.ready]}")
       row "P5 $s ready, $jdk$aot (median of $startup_runs)" "${r[$prefix.$s.ready]} ms" \
-        "bare app ${r[p5.bare-app.ready]} ms ($(java -version 2>&1 | sed -nE '1s/.*version "([^"]+)".*/JDK \1/p'))" \
+        "bare app ${r[$prefix.bare-app.ready]} ms ($(java -version 2>&1 | sed -nE '1s/.*version "([^"]+)".*/JDK \1/p'))" \
         "$x" "≤ 0.5" "$(verdict "$x" '<=' 0.5)"
-      x=$(ratio "${r[$prefix.$s.rss]}" "${r[p5.bare-app.rss]}")
-      row "P5 $s RSS at ready, $jdk (median)" "${r[$prefix.$s.rss]} MB" "bare app ${r[p5.bare-app.rss]} MB" \
+      x=$(ratio "${r[$prefix.$s.rss]}" "${r[$prefix.bare-app.rss]}")
+      row "P5 $s RSS at ready, $jdk (median)" "${r[$prefix.$s.rss]} MB" "bare app ${r[$prefix.bare-app.rss]} MB" \
         "$x" "≤ 1.0" "$(verdict "$x" '<=' 1.0)"
     else
       row "P5 $s ready and RSS, $jdk" "$(why "$log")" "bare app" "-" "≤ 0.5, ≤ 1.0" "-"
