@@ -129,8 +129,18 @@ public class EventLag {
         }
         System.out.printf("writes requested %d, accepted %d, failed %d, achieved %.0f/s%n", total,
                 acceptedTimes.size(), errors[0], acceptedTimes.size() / (double) seconds);
-        System.out.println("commit → Kafka (ms): " + percentiles(new ArrayList<>(kafkaLag)));
+        List<Long> onKafka = new ArrayList<>(kafkaLag);
+        System.out.println("commit → Kafka (ms): " + percentiles(onKafka));
         System.out.println("accepted → report (ms): " + percentiles(reportLag));
+        // machine-readable, for system-tests/bench/run-all.sh
+        System.out.printf("RESULT p2.requested %d writes%nRESULT p2.accepted %d writes%nRESULT p2.failed %d writes%n",
+                total, acceptedTimes.size(), errors[0]);
+        System.out.printf("RESULT p2.kafka.samples %d events%nRESULT p2.report.samples %d writes%n", onKafka.size(),
+                reportLag.size());
+        for (String[] q : new String[][] {{"p50", "0.5"}, {"p99", "0.99"}}) {
+            System.out.printf("RESULT p2.kafka.%s %s ms%n", q[0], quantile(onKafka, Double.parseDouble(q[1])));
+            System.out.printf("RESULT p2.report.%s %s ms%n", q[0], quantile(reportLag, Double.parseDouble(q[1])));
+        }
         System.exit(0);
     }
 
@@ -148,9 +158,17 @@ public class EventLag {
         if (values.isEmpty()) {
             return "no samples";
         }
+        return String.format("n=%d p50=%s p99=%s max=%d", values.size(), quantile(values, 0.5),
+                quantile(values, 0.99), Collections.max(values));
+    }
+
+    /** The q-quantile of the values (sorted in place), or "none" without samples. */
+    private static String quantile(List<Long> values, double q) {
+        if (values.isEmpty()) {
+            return "none";
+        }
         Collections.sort(values);
-        return String.format("n=%d p50=%d p99=%d max=%d", values.size(), values.get(values.size() / 2),
-                values.get((int) Math.min(values.size() - 1, Math.round(values.size() * 0.99))),
-                values.get(values.size() - 1));
+        int index = q == 0.5 ? values.size() / 2 : (int) Math.min(values.size() - 1, Math.round(values.size() * q));
+        return Long.toString(values.get(index));
     }
 }

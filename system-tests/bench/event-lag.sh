@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Event lag at a fixed write rate (SYSTEM.md §12: on Kafka within 50 ms p99, in reports within 200 ms p99 at
 # 300 writes/s). Needs ./run.sh running (default ports). Usage: system-tests/bench/event-lag.sh [rate] [seconds]
+# Prints the percentiles and `RESULT p2.<measure> <value> <unit>` lines (system-tests/bench/run-all.sh reads them).
 set -euo pipefail
 # shellcheck source=suite.sh
 source "$(dirname "${BASH_SOURCE[0]}")/suite.sh"

@@ -5,3 +5,17 @@ pg_port=$((15432 + offset)) kafka_port=$((19092 + offset))
 project=http://127.0.0.1:$((8081 + offset)) investment=http://127.0.0.1:$((8082 + offset)) reporting=http://127.0.0.1:$((8083 + offset))
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 home="${URBANINVEST_HOME:-$root/.local}"
+
+# wrk_ms VALUE: a latency as wrk prints it (850.00us, 12.34ms, 1.20s, 2.00m) in milliseconds
+wrk_ms() {
+  awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+    printf "%.2f\n", n * (u == "us" ? 0.001 : u == "s" ? 1000 : u == "m" ? 60000 : 1) }'
+}
+
+# needs TOOL...: stops with what to install when one is missing
+needs() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "$tool is needed (Debian: apt-get install wrk postgresql-client curl)" >&2; exit 1; }
+  done
+}

@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Write throughput: accepting agreements over REST (row + outbox row, durable commit) against what pgbench
-# gets from the same PostgreSQL for the same two inserts, both at 32 clients (SYSTEM.md §12: at least 0.6×).
+# Write throughput: accepting agreements over REST (the whole pipeline live) against two pgbench anchors on the same
+# PostgreSQL, all at 32 clients (issue 13, P1: at least 0.5x the pipeline's own transaction):
+#  - "agreement transaction": the statements one accepted agreement runs in the investment database (docs/benchmarks.md,
+#    "The statements one agreement costs"): the replica + investor look-up, INSERT agreement, INSERT agreement_history,
+#    INSERT outbox (whose trigger calls pg_notify), one durable commit; into copies of the tables (same indexes, the
+#    same foreign keys and trigger), with the values of an agreement just accepted over REST; prepared statements,
+#    as the JDBC driver runs them;
+#  - "two inserts" (the old anchor): the agreement insert and the outbox insert alone.
+# After the REST run, waits until the zone report counts every stored agreement of the benchmark zone.
 #
 # Needs ./run.sh running (default ports, tokens in $URBANINVEST_HOME/tokens.env), pgbench and wrk
 # (Debian: apt-get install postgresql-client wrk). Usage: system-tests/bench/write-throughput.sh [seconds] [warmup]
+# Prints `RESULT p1.<measure> <value> <unit>` lines (system-tests/bench/run-all.sh reads them).
 set -euo pipefail
 # shellcheck source=suite.sh
 source "$(dirname "${BASH_SOURCE[0]}")/suite.sh"
@@ -14,9 +22,7 @@ work="$root/system-tests/target/bench-writes"
 mkdir -p "$work"
 # shellcheck disable=SC1091
 source "$home/tokens.env"
-for tool in pgbench wrk curl; do
-  command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install postgresql-client wrk curl)" >&2; exit 1; }
-done
+needs pgbench wrk curl
 
 api() { # METHOD URL [BODY] → body on stdout; fails on a non-2xx answer, 409 (exists) is fine
   local status
@@ -30,12 +36,21 @@ api POST $project/api/v1/zones '{"code":"bench-zone","name":"Benchmark zone","ki
 api POST $project/api/v1/projects '{"code":"bench-project","name":"Benchmark project","zoneCode":"bench-zone","status":"identification","estimatedInvestment":{"amount":"1000000.00","currency":"CNY"}}' >/dev/null
 investor=$(api POST $investment/api/v1/investors '{"name":"Benchmark investor","kind":"PRIVATE"}' \
   | sed -E 's/.*"id":"([^"]+)".*/\1/')
+body='{"projectCode":"bench-project","investorId":"'$investor'","intendedAmount":{"amount":"1000000.00","currency":"CNY"},"intendedOn":"2022-05-01"}'
 
-echo "== pgbench: the same two inserts, $clients clients, ${seconds}s"
 export PGPASSWORD=postgres
-psql_() { psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d investment -v ON_ERROR_STOP=1 "$@"; }
-psql_ -c "DROP TABLE IF EXISTS bench_agreement, bench_outbox;
-          CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL);
+psql_() { PGOPTIONS='-c client_min_messages=warning' psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -d investment \
+  -v ON_ERROR_STOP=1 "$@"; }
+drop_copies() { # the anchors' tables and functions, also when a run fails
+  psql_ -c "DROP TABLE IF EXISTS bench_agreement_history, bench_agreement, bench_outbox;
+            DROP FUNCTION IF EXISTS bench_outbox_notify(); DROP FUNCTION IF EXISTS bench_literal(anyelement);"
+}
+trap drop_copies EXIT
+tps() { grep -oE 'tps = [0-9.]+' "$1" | head -1 | grep -oE '[0-9.]+'; }
+
+echo "== pgbench: the two inserts (old anchor), $clients clients, ${seconds}s"
+drop_copies
+psql_ -c "CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL);
           CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL);"
 payload=$(curl -s -H "Authorization: Bearer $VIEWER_TOKEN" "$investment/api/v1/agreements?size=1" | head -c 900)
 cat > "$work/two-inserts.sql" <<SQL
@@ -51,23 +66,94 @@ END;
 SQL
 pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T "$seconds" -f "$work/two-inserts.sql" investment \
   | tee "$work/pgbench.txt" | grep -E "tps|latency"
-psql_ -c "DROP TABLE bench_agreement, bench_outbox;"
+drop_copies
+echo "RESULT p1.pgbench.two-inserts $(tps "$work/pgbench.txt") tx/s"
+
+echo "== pgbench: the agreement transaction as the pipeline runs it, $clients clients, ${seconds}s"
+# one agreement accepted over REST gives the values: its row, its history entry and its outbox record, as stored
+agreement=$(api POST $investment/api/v1/agreements "$body" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+drop_copies
+psql_ -c "CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL, FOREIGN KEY (investor_id) REFERENCES investor (id));
+          CREATE TABLE bench_agreement_history (LIKE agreement_history INCLUDING ALL,
+            FOREIGN KEY (agreement_id) REFERENCES bench_agreement (id));
+          CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL);
+          CREATE FUNCTION bench_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS \$\$
+          BEGIN
+              PERFORM pg_notify('bench_outbox', '');
+              RETURN NULL;
+          END \$\$;
+          CREATE TRIGGER bench_outbox_written AFTER INSERT ON bench_outbox FOR EACH STATEMENT
+            EXECUTE FUNCTION bench_outbox_notify();"
+# the stored values as SQL literals; a colon is written \x3a (pgbench would read ":20" in a timestamp as a variable)
+psql_ -c "CREATE FUNCTION bench_literal(v anyelement) RETURNS text LANGUAGE sql AS \$\$
+            SELECT CASE WHEN v IS NULL THEN 'NULL' ELSE 'E''' || replace(replace(replace(v::text, '\\', '\\\\'), '''',
+              ''''''), ':', '\\x3a') || '''' END \$\$;"
+# a fresh id per transaction, the same in the agreement and its history entry, without a round trip of its own
+id="(lpad(to_hex(CAST(:a AS bigint)), 16, '0') || lpad(to_hex(CAST(:b AS bigint)), 16, '0'))::uuid"
+statement() { psql_ -At -c "$1" | sed "s#@ID@#$id#"; }
+{
+  echo '\set a random(1, 9223372036854775806)'
+  echo '\set b random(1, 9223372036854775806)'
+  echo 'BEGIN;'
+  echo "SELECT p.zone_code, p.status, p.version, EXISTS (SELECT 1 FROM investor i WHERE i.id = '$investor')
+  FROM (VALUES (1)) AS one LEFT JOIN project_replica p ON p.code = 'bench-project';"
+  statement "SELECT 'INSERT INTO bench_agreement (id, project_code, zone_code, investor_id, reference, stage,
+    intended_amount, intended_currency, intended_on, signed_amount, signed_currency, signed_on, started_on,
+    operational_on, withdrawn_on, withdrawal_reason, version, created_at, updated_at) VALUES (@ID@, '
+    || concat_ws(', ', bench_literal(project_code), bench_literal(zone_code), bench_literal(investor_id),
+      bench_literal(reference), bench_literal(stage), bench_literal(intended_amount), bench_literal(intended_currency),
+      bench_literal(intended_on), bench_literal(signed_amount), bench_literal(signed_currency),
+      bench_literal(signed_on), bench_literal(started_on), bench_literal(operational_on), bench_literal(withdrawn_on),
+      bench_literal(withdrawal_reason), bench_literal(version)) || ', now(), now());'
+    FROM agreement WHERE id = '$agreement'"
+  statement "SELECT 'INSERT INTO bench_agreement_history (id, agreement_id, seq, at, action, stage, date, actor, reason,
+    changes) VALUES (gen_random_uuid(), @ID@, ' || concat_ws(', ', bench_literal(seq), 'now()', bench_literal(action),
+      bench_literal(stage), bench_literal(date), bench_literal(actor), bench_literal(reason), bench_literal(changes))
+    || ');' FROM agreement_history WHERE agreement_id = '$agreement'"
+  statement "SELECT 'INSERT INTO bench_outbox (event_id, topic, message_key, ce_type, ce_source, ce_time, payload,
+    traceparent, tracestate) VALUES (gen_random_uuid(), ' || concat_ws(', ', bench_literal(topic),
+      bench_literal(message_key), bench_literal(ce_type), bench_literal(ce_source), 'now()', bench_literal(payload),
+      bench_literal(traceparent), bench_literal(tracestate)) || ');'
+    FROM outbox WHERE payload LIKE '%$agreement%' ORDER BY id LIMIT 1"
+  echo 'END;'
+} > "$work/agreement-transaction.sql"
+[[ $(grep -c '^INSERT' "$work/agreement-transaction.sql") == 3 ]] \
+  || { echo "could not read the stored rows of agreement $agreement; see $work/agreement-transaction.sql" >&2; exit 1; }
+pgbench -n -M prepared -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T "$seconds" \
+  -f "$work/agreement-transaction.sql" investment | tee "$work/pgbench-agreement.txt" | grep -E "tps|latency"
+drop_copies
+echo "RESULT p1.pgbench.agreement-transaction $(tps "$work/pgbench-agreement.txt") tx/s"
 
 cat > "$work/agreement.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $EDITOR_TOKEN"
-wrk.body = '{"projectCode":"bench-project","investorId":"$investor","intendedAmount":{"amount":"1000000.00","currency":"CNY"},"intendedOn":"2022-05-01"}'
+wrk.body = '$body'
 done = function(summary, latency, requests)
   io.write(string.format("non2xx=%d errors=%d\n", summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
 echo "== warm-up: POST /api/v1/agreements, $clients connections, ${warmup}s"
-wrk -t2 -c"$clients" -d"${warmup}s" -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
+wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
 echo "== measured: POST /api/v1/agreements, $clients connections, ${seconds}s"
-wrk -t2 -c"$clients" -d"${seconds}s" --latency -s "$work/agreement.lua" $investment/api/v1/agreements \
+wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s --latency -s "$work/agreement.lua" $investment/api/v1/agreements \
   | tee "$work/wrk.txt" | grep -E "Requests/sec|50%|99%|non2xx"
 
-pg=$(grep -oE 'tps = [0-9.]+' "$work/pgbench.txt" | head -1 | grep -oE '[0-9.]+')
 rest=$(grep -oE 'Requests/sec: +[0-9.]+' "$work/wrk.txt" | grep -oE '[0-9.]+$')
-echo "pgbench ${pg} tx/s, REST ${rest} agreements/s, ratio $(awk -v a="$rest" -v b="$pg" 'BEGIN{printf "%.2f", a/b}')"
+echo "RESULT p1.rest $rest agreements/s"
+echo "RESULT p1.rest.p99 $(wrk_ms "$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")") ms"
+echo "RESULT p1.rest.non2xx $(grep -oE 'non2xx=[0-9]+' "$work/wrk.txt" | cut -d= -f2) requests"
+echo "RESULT p1.rest.errors $(grep -oE 'errors=[0-9]+' "$work/wrk.txt" | cut -d= -f2) requests"
+
+# every accepted agreement must reach the report: wait (bounded) until the zone report counts every stored one (the
+# count is read again each time: requests wrk gave up on may still commit)
+stored=0 reported=0
+for ((i = 0; i < 600; i++)); do
+  stored=$(psql_ -At -c "SELECT count(*) FROM agreement WHERE zone_code = 'bench-zone'")
+  reported=$(curl -s -H "Authorization: Bearer $VIEWER_TOKEN" $reporting/api/v1/reports/zones/bench-zone \
+    | grep -oE '"intended" *: *\{ *"count" *: *[0-9]+' | grep -oE '[0-9]+$' || echo 0)
+  [[ $reported -ge $stored ]] && break
+  sleep 0.1
+done
+echo "stored $stored agreements in bench-zone, the zone report counts $reported"
+echo "RESULT p1.unreported $((stored - reported)) agreements"

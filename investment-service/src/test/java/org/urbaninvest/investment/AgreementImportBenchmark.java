@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures the agreement import's throughput against the real PostgreSQL and Kafka of the tests; not part of the
  * suite (the name does not end in Test). Run it with {@code investment-service/bench/import-benchmark.sh}.
- * Lines: {@code -Dbench.lines=100000} (default). Prints and writes {@code target/import-benchmark.txt}.
+ * Lines: {@code -Dbench.lines=100000} (default), warm-up lines: {@code -Dbench.warmup=5000} (default).
+ * Prints and writes {@code target/import-benchmark.txt}.
  */
 @QuarkusTest
 class AgreementImportBenchmark {
@@ -25,6 +26,7 @@ class AgreementImportBenchmark {
     @Test
     void importThroughput() throws IOException {
         int lines = Integer.getInteger("bench.lines", 100_000);
+        int warmUp = Integer.getInteger("bench.warmup", 5_000);
         List<String> projects = new ArrayList<>();
         List<String> investors = new ArrayList<>();
         for (int i = 0; i < PROJECTS; i++) {
@@ -34,7 +36,7 @@ class AgreementImportBenchmark {
             investors.add(Fixtures.investor());
         }
         String warm = Fixtures.unique("warm");
-        measure("warm-up (created)", file(warm, 5_000, projects, investors, false), 5_000, "created");
+        measure("warm-up (created)", file(warm, warmUp, projects, investors, false), warmUp, "created");
 
         String prefix = Fixtures.unique("bench");
         StringBuilder report = new StringBuilder();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures CSV import throughput against the real PostgreSQL and Kafka of the tests; not part of the suite
  * (the name does not end in Test). Run it with {@code project-service/bench/import-benchmark.sh}.
- * Lines: {@code -Dbench.lines=100000} (default). Prints and writes {@code target/import-benchmark.txt}.
+ * Lines: {@code -Dbench.lines=100000} (default), warm-up lines: {@code -Dbench.warmup=20000} (default).
+ * Prints and writes {@code target/import-benchmark.txt}.
  */
 @QuarkusTest
 class ImportBenchmark {
@@ -20,9 +21,10 @@ class ImportBenchmark {
     @Test
     void importThroughput() throws IOException {
         int lines = Integer.getInteger("bench.lines", 100_000);
+        int warmUp = Integer.getInteger("bench.warmup", 20_000);
         String zone = Api.zone(null);
         String programme = Api.programme(zone, "cat-a", "cat-b");
-        measure("warm-up (created)", file(Api.unique("warm"), 20_000, zone, programme, "Project"), 20_000, "created");
+        measure("warm-up (created)", file(Api.unique("warm"), warmUp, zone, programme, "Project"), warmUp, "created");
 
         String prefix = Api.unique("bench");
         StringBuilder report = new StringBuilder();
