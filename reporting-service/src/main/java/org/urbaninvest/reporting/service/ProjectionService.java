@@ -89,10 +89,14 @@ public class ProjectionService {
         List<Integer> open = inbox.whileDatabaseDown("listing the projection generations",
                 () -> QuarkusTransaction.requiringNew().call(generations::open));
         Map<IncomingEvent, RuntimeException> failed = new IdentityHashMap<>();
-        for (int generation : open) {
-            for (EventInbox.Failure failure : applyTo(generation, batch)) {
-                failed.putIfAbsent(failure.event(), failure.error());
+        try {
+            for (int generation : open) {
+                for (EventInbox.Failure failure : applyTo(generation, batch)) {
+                    failed.putIfAbsent(failure.event(), failure.error());
+                }
             }
+        } finally {
+            reportCache.changed(); // the active generation changed: reports held here go (a rebuild's replay does not)
         }
         for (IncomingEvent event : batch) { // in the order they came
             if (failed.containsKey(event)) {
@@ -114,12 +118,8 @@ public class ProjectionService {
         List<EventInbox.Failure> failed = new ArrayList<>();
         // the generation is held (against a switch-over) before the events are claimed in its version stream: a
         // switch-over locks the generations, then deletes the dropped one's claims, so this is the same order
-        try {
-            byTopic.forEach((topic, list) -> failed.addAll(inbox.applyAll(list, Topics.stream(topic, generation),
-                    () -> projector.hold(generation), fresh -> projector.apply(generation, fresh)).failed()));
-        } finally {
-            reportCache.changed();
-        }
+        byTopic.forEach((topic, list) -> failed.addAll(inbox.applyAll(list, Topics.stream(topic, generation),
+                () -> projector.hold(generation), fresh -> projector.apply(generation, fresh)).failed()));
         return failed;
     }
 }
