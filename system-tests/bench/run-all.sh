@@ -165,7 +165,7 @@ if has p1.rest p1.pgbench.agreement-transaction; then
     || v="missed (non-2xx ${r[p1.rest.non2xx]:-?}, errors ${r[p1.rest.errors]:-?}, not in the report $lost)"
   row "P1 writes: REST agreements/s, $seconds s at 32 connections after ${warmup} s warm-up" \
     "$(int "${r[p1.rest]}")/s (p99 ${r[p1.rest.p99]:-?} ms; not in the report after: $lost)" \
-    "pgbench, the agreement transaction (look-up, 3 inserts, notify), 32 clients: $(int "${r[p1.pgbench.agreement-transaction]}") tx/s" \
+    "pgbench, the agreement transaction (look-up, 3 inserts), 32 clients: $(int "${r[p1.pgbench.agreement-transaction]}") tx/s" \
     "$x" "≥ 0.5" "$v"
 else
   row "P1 writes: REST agreements/s at 32 connections" "$(why writes)" "pgbench, the agreement transaction" "-" "≥ 0.5" "-"

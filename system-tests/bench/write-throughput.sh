@@ -3,8 +3,8 @@
 # PostgreSQL, all at 32 clients (issue 13, P1: at least 0.5x the pipeline's own transaction):
 #  - "agreement transaction": the statements one accepted agreement runs in the investment database (docs/benchmarks.md,
 #    "The statements one agreement costs"): the replica + investor look-up, INSERT agreement, INSERT agreement_history,
-#    INSERT outbox (whose trigger calls pg_notify), one durable commit; into copies of the tables (same indexes, the
-#    same foreign keys and trigger), with the values of an agreement just accepted over REST; prepared statements,
+#    INSERT outbox, one durable commit; into copies of the tables (same indexes, the same foreign keys), with the
+#    values of an agreement just accepted over REST; prepared statements,
 #    as the JDBC driver runs them;
 #  - "two inserts" (the old anchor): the agreement insert and the outbox insert alone.
 # After the REST run, waits until the zone report counts every stored agreement of the benchmark zone.
@@ -76,14 +76,7 @@ drop_copies
 psql_ -c "CREATE TABLE bench_agreement (LIKE agreement INCLUDING ALL, FOREIGN KEY (investor_id) REFERENCES investor (id));
           CREATE TABLE bench_agreement_history (LIKE agreement_history INCLUDING ALL,
             FOREIGN KEY (agreement_id) REFERENCES bench_agreement (id));
-          CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL);
-          CREATE FUNCTION bench_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS \$\$
-          BEGIN
-              PERFORM pg_notify('bench_outbox', '');
-              RETURN NULL;
-          END \$\$;
-          CREATE TRIGGER bench_outbox_written AFTER INSERT ON bench_outbox FOR EACH STATEMENT
-            EXECUTE FUNCTION bench_outbox_notify();"
+          CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL);"
 # the stored values as SQL literals; a colon is written \x3a (pgbench would read ":20" in a timestamp as a variable)
 psql_ -c "CREATE FUNCTION bench_literal(v anyelement) RETURNS text LANGUAGE sql AS \$\$
             SELECT CASE WHEN v IS NULL THEN 'NULL' ELSE 'E''' || replace(replace(replace(v::text, '\\', '\\\\'), '''',

@@ -199,6 +199,7 @@ class ReplicasIT extends SystemTest {
                     + " payload) SELECT gen_random_uuid(), 'relay-ceiling.v1', 'key-' || (g % 1000),"
                     + " 'org.urbaninvest.measurement', '/system-tests', now(), '{\"version\": ' || g || ', \"text\": \""
                     + "x".repeat(700) + "\"}' FROM generate_series(1, " + events + ") g");
+            insert.execute("NOTIFY outbox"); // as an instance that wrote events announces them to the relay
         }
         long start = System.nanoTime();
         await("the relay publishes " + events + " events").atMost(Duration.ofMinutes(2))

@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,9 +31,9 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 import org.urbaninvest.platform.events.CloudEvents;
 import org.urbaninvest.platform.events.EventEnvelope;
+import org.urbaninvest.platform.jdbc.NotificationChannel;
 import org.urbaninvest.platform.kafka.KafkaClientSettings;
 import org.urbaninvest.platform.tracing.EventTracing;
 import org.urbaninvest.platform.tracing.TraceContext;
@@ -46,9 +47,13 @@ import org.urbaninvest.platform.tracing.TraceContext;
  * runs several instances: the leader holds a session-level PostgreSQL advisory lock on a connection of its own,
  * and publishes through that connection. The others try to take the lock every poll interval; when the leader
  * dies its connection closes, the database releases the lock, and the next attempt of another instance takes
- * over where the outbox stands (rows it had sent but not marked go again). The leader listens on that
- * connection for the {@code outbox} notification every insert into the outbox raises (a trigger), so an
- * event written through any instance is published at once; the poll interval is only a safety net.
+ * over where the outbox stands (rows it had sent but not marked go again).
+ *
+ * <p>An event is published at once wherever it was written: a commit that wrote events wakes this instance's relay
+ * ({@link #written}); when another instance relays, this one announces it on the {@code outbox} channel, at most
+ * once per wake however many commits it gathers, and every instance listens there. The announcement is never
+ * part of the business transaction: PostgreSQL serialises notifying commits on one lock held through their WAL
+ * flush, which would queue every write behind the others. The poll interval is only a safety net.
  *
  * <p>Each record is sent in a {@code PRODUCER} span, child of the trace context stored with its row, which the
  * record carries as its {@code traceparent}/{@code ce_traceparent} headers (see {@link EventTracing}).
@@ -59,8 +64,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant works: each service has its own database. */
     private static final long ADVISORY_LOCK_KEY = 0x0B0C5EEDL;
-    /** Raised by the trigger on the outbox table (migration V0_2_1) at every insert. */
-    private static final String NOTIFICATION_CHANNEL = "outbox";
+    /** Where an instance that does not relay announces events written through it (see {@link #written}). */
+    static final String NOTIFICATION_CHANNEL = "outbox";
 
     @Inject
     AgroalDataSource dataSource;
@@ -81,6 +86,9 @@ public class OutboxRelay {
     String instance;
 
     private final Semaphore wakeups = new Semaphore(0);
+    /** Events were committed here while another instance relays: the relay thread announces them. */
+    private final AtomicBoolean unannounced = new AtomicBoolean();
+    private NotificationChannel announcements;
     private volatile boolean running;
     private volatile Thread thread;
     private Producer<String, String> producer;
@@ -99,9 +107,13 @@ public class OutboxRelay {
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
+        announcements = NotificationChannel.listen(dataSource, NOTIFICATION_CHANNEL, this::wake);
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (announcements != null) {
+            announcements.stop();
+        }
         if (thread != null) {
             running = false;
             wake();
@@ -114,6 +126,17 @@ public class OutboxRelay {
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /**
+     * Events were committed through this instance: publishes them now, or has the relaying instance do so. Cheap
+     * and safe to call from any thread.
+     */
+    public void written() {
+        if (leaderSince == null) {
+            unannounced.set(true);
+        }
+        wake();
     }
 
     /** Asks the relay to look at the outbox now. Cheap and safe to call from any thread. */
@@ -156,9 +179,14 @@ public class OutboxRelay {
         long failures = 0;
         while (running) {
             try {
-                awaitWork(failures == 0 ? config.pollInterval().toMillis() : backoffMillis(failures));
-                if (leader == null && !lead()) {
-                    continue; // another instance relays
+                long wait = failures == 0 ? config.pollInterval().toMillis() : backoffMillis(failures);
+                if (leader == null) {
+                    awaitTurn(wait);
+                    if (!lead()) {
+                        continue; // another instance relays
+                    }
+                } else {
+                    awaitWork(wait);
                 }
                 drainAsLeader();
                 failures = 0;
@@ -193,24 +221,36 @@ public class OutboxRelay {
         }
     }
 
+    /** The relaying instance waits for an event written through any instance (a wake), at most {@code millis}. */
+    private void awaitWork(long millis) throws InterruptedException {
+        wakeups.tryAcquire(millis, TimeUnit.MILLISECONDS);
+        wakeups.drainPermits(); // the batch read next sees every commit that woke the relay until now
+    }
+
     /**
-     * The relaying instance waits for an event written through any instance (the notification); the others wait
-     * out the poll interval before their next attempt at the lock, whatever they write meanwhile (the relaying
-     * instance is notified of it), unless they are stopping.
+     * An instance that does not relay waits out {@code millis} before its next attempt at the lock, unless it is
+     * stopping; meanwhile it announces the events committed through it to the relaying instance.
      */
-    private void awaitWork(long millis) throws InterruptedException, SQLException {
-        if (leader != null) {
-            wakeups.drainPermits();
-            leader.unwrap(PGConnection.class).getNotifications((int) Math.max(1, millis));
-            return;
-        }
+    private void awaitTurn(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         long left = millis;
         while (running && left > 0) {
-            wakeups.tryAcquire(left, TimeUnit.MILLISECONDS);
+            if (wakeups.tryAcquire(left, TimeUnit.MILLISECONDS)) {
+                wakeups.drainPermits();
+                if (unannounced.getAndSet(false)) {
+                    announce();
+                }
+            }
             left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         }
-        wakeups.drainPermits();
+    }
+
+    private void announce() {
+        try {
+            NotificationChannel.announce(dataSource, NOTIFICATION_CHANNEL);
+        } catch (SQLException e) {
+            LOG.debugf("events written here are published at the relaying instance's next poll: %s", e.getMessage());
+        }
     }
 
     /** Tries to become the instance that relays: takes the session lock on a connection kept for it. */
@@ -223,11 +263,6 @@ public class OutboxRelay {
                 lock.setLong(1, ADVISORY_LOCK_KEY);
                 try (ResultSet rs = lock.executeQuery()) {
                     locked = rs.next() && rs.getBoolean(1);
-                }
-            }
-            if (locked) {
-                try (PreparedStatement listen = connection.prepareStatement("LISTEN " + NOTIFICATION_CHANNEL)) {
-                    listen.execute();
                 }
             }
         } finally {
@@ -255,9 +290,6 @@ public class OutboxRelay {
         try (connection; PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
             connection.setAutoCommit(true);
             unlock.execute();
-            try (PreparedStatement unlisten = connection.prepareStatement("UNLISTEN *")) {
-                unlisten.execute();
-            }
         } catch (SQLException e) {
             LOG.debugf("relay lock released with its connection: %s", e.getMessage());
         }

@@ -12,15 +12,18 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 import org.urbaninvest.testsupport.Tokens;
 
 /**
  * One instance relays at a time: while another session (another instance) holds the relay lock, this instance
- * publishes nothing; when that session's connection ends, as it does when its process dies, this instance takes
- * the lock over and publishes what is waiting within a few seconds.
+ * publishes nothing but announces what it wrote to the relaying one (on the {@code outbox} channel, after its
+ * commit); when that session's connection ends, as it does when its process dies, this instance takes the lock
+ * over and publishes what is waiting within a few seconds.
  */
 @QuarkusTest
 class OutboxRelayLeadershipTest {
@@ -46,7 +49,13 @@ class OutboxRelayLeadershipTest {
                         terminateTheRelaySession(other);
                         return tryLock(other);
                     });
+            try (Statement listen = other.createStatement()) {
+                listen.execute("LISTEN " + OutboxRelay.NOTIFICATION_CHANNEL);
+            }
             String id = note("written while another instance relays");
+            PGConnection relaying = other.unwrap(PGConnection.class);
+            await("the relaying instance is told of the event").atMost(Duration.ofSeconds(5))
+                    .until(() -> relaying.getNotifications(100).length > 0);
             await("nothing published by this instance").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                     .until(() -> table.pendingFor(id) == 1);
             assertThat(relay.leaderSince()).as("this instance does not relay").isNull();

@@ -6,16 +6,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
+import org.urbaninvest.platform.jdbc.NotificationChannel;
 
 /**
  * Reports served from memory while nothing they read has changed. Every commit that changes a table a zone report
@@ -29,7 +25,6 @@ import org.postgresql.PGConnection;
 @ApplicationScoped
 public class ReportCache {
 
-    private static final Logger LOG = Logger.getLogger(ReportCache.class);
     static final String CHANNEL = "reports";
 
     @Inject
@@ -40,25 +35,19 @@ public class ReportCache {
 
     private final Map<Object, Object> held = new ConcurrentHashMap<>();
     private final AtomicLong epoch = new AtomicLong();
-    private volatile boolean listening;
-    private volatile boolean running;
-    private volatile Thread thread;
+    private volatile NotificationChannel changes;
 
     void start(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            // whenever the listener signals (listening started or stopped, or a change announced), drop everything
+            changes = NotificationChannel.listen(dataSource, CHANNEL, this::changed);
         }
-        running = true;
-        thread = new Thread(this::listen, "report-cache");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        Thread listener = thread;
+        NotificationChannel listener = changes;
         if (listener != null) {
-            listener.interrupt();
+            listener.stop();
         }
     }
 
@@ -74,7 +63,8 @@ public class ReportCache {
         }
         long before = epoch.get();
         T fresh = read.get();
-        if (listening && fresh != null && epoch.get() == before) {
+        NotificationChannel listener = changes;
+        if (listener != null && listener.listening() && fresh != null && epoch.get() == before) {
             held.put(key, fresh);
             if (epoch.get() != before) {
                 held.remove(key, fresh); // a change was announced while storing: it may have been cleared already
@@ -95,44 +85,5 @@ public class ReportCache {
     public void changed() {
         epoch.incrementAndGet();
         held.clear();
-    }
-
-    private void listen() {
-        long pause = 100;
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                listening = true;
-                changed(); // what was read before LISTEN took effect may be older than a change it cannot hear of
-                pause = 100;
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    if (notifications.getNotifications(1000).length > 0) {
-                        changed();
-                    } else if (!connection.isValid(1)) {
-                        throw new SQLException("the connection listening for report changes is gone");
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (running) {
-                    LOG.debugf("not listening for report changes (%s); reports are read from the database", e.getMessage());
-                }
-            } finally {
-                listening = false;
-                changed();
-            }
-            if (running) {
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                pause = Math.min(5_000, pause * 2);
-            }
-        }
     }
 }
