@@ -36,20 +36,23 @@ done
 report="$reporting/api/v1/reports/zones/$zone"
 curl -sf -o /dev/null -H "Authorization: Bearer $VIEWER_TOKEN" "$report" || { echo "GET $report failed" >&2; exit 1; }
 
-# run NAME URL [wrk options]: warm-up, then the measured run; RESULT lines for req/s, p50, p99 and non-2xx answers
+# run NAME URL [SERVICE] [wrk options]: warm-up, then the measured run (SERVICE's JVM profiled with BENCH_PROFILE=true);
+# RESULT lines for req/s, p50, p99 and non-2xx answers
 run() {
-  local name=$1 url=$2
-  shift 2
+  local name=$1 url=$2 service=$3
+  shift 3
   echo "== $name: GET $url, $clients connections, ${warmup}s warm-up, ${seconds}s measured"
   wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s "$@" "$url" >/dev/null
+  [[ -z $service ]] || profile_start "profile-$name" "$service"
   wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s --latency "$@" "$url" | tee "$work/$name.txt" | grep -E "Requests/sec|50%|99%|Non-2xx"
+  [[ -z $service ]] || profile_stop "profile-$name" "$service"
   echo "RESULT p3.$name $(grep -oE 'Requests/sec: +[0-9.]+' "$work/$name.txt" | grep -oE '[0-9.]+$') req/s"
   echo "RESULT p3.$name.p50 $(wrk_ms "$(awk '$1 == "50%" { print $2 }' "$work/$name.txt")") ms"
   echo "RESULT p3.$name.p99 $(wrk_ms "$(awk '$1 == "99%" { print $2 }' "$work/$name.txt")") ms"
   echo "RESULT p3.$name.non2xx $(grep -oE 'Non-2xx or 3xx responses: [0-9]+' "$work/$name.txt" | grep -oE '[0-9]+$' || echo 0) requests"
 }
-run constant "http://127.0.0.1:$port/constant"
-run report "$report" -H "Authorization: Bearer $VIEWER_TOKEN"
+run constant "http://127.0.0.1:$port/constant" ""
+run report "$report" reporting-service -H "Authorization: Bearer $VIEWER_TOKEN"
 agreements=$(PGPASSWORD=postgres psql -At -h 127.0.0.1 -p "$pg_port" -U postgres -d investment \
   -c "SELECT count(*) FROM agreement WHERE zone_code = '$zone'")
 echo "the zone $zone holds $agreements agreements"

@@ -16,6 +16,8 @@
 #   BENCH_STARTUP_RUNS=5    starts per application (P5; the medians are compared)
 #   BENCH_SERVICE_JAVA_HOME the JDK 25+ of P5's second pass (default: the newest in /usr/lib/jvm; empty: no second pass)
 #   BENCH_PORT_OFFSET=500   the suite's --port-offset;  BENCH_HOME: its state (default system-tests/target/bench/home)
+#   BENCH_PROFILE=true      a JFR recording of the service measured during P1's and P3's measured runs, and where its
+#                           CPU went (HotPaths.java), appended to results.md; false: none (JFR costs ~1-2 % CPU)
 # Needs java, mvn, curl; installs wrk and postgresql-client (pgbench, psql) with apt-get when missing and run as root.
 # Example, a quick try: BENCH_SECONDS=5 BENCH_WARMUP=5 BENCH_LAG_SECONDS=5 BENCH_IMPORT_LINES=2000 \
 #   BENCH_IMPORT_WARMUP=500 BENCH_STARTUP_RUNS=1 system-tests/bench/run-all.sh
@@ -27,12 +29,14 @@ import_lines=${BENCH_IMPORT_LINES:-100000} import_warmup=${BENCH_IMPORT_WARMUP:-
 export URBANINVEST_PORT_OFFSET=${BENCH_PORT_OFFSET:-500}
 out="$(cd "$bench/../.." && pwd)/system-tests/target/bench"
 export URBANINVEST_HOME=${BENCH_HOME:-$out/home}
+export BENCH_PROFILE=${BENCH_PROFILE:-true}
 # shellcheck source=suite.sh
 source "$bench/suite.sh"
 cd "$root"
 mkdir -p "$out"
 results="$out/results.txt"
 : >"$results"
+rm -f system-tests/target/bench-writes/profile-* system-tests/target/bench-reads/profile-* # an earlier run's
 
 # --- tools -------------------------------------------------------------------------------------------------------
 install() { # PACKAGE: apt-get install, as root only
@@ -281,6 +285,13 @@ row "P6 mvn verify on 2 cores (not run by this script)" "${p6:-not in docs/bench
   echo "| figure | measured | anchor | ratio | target | met/missed |"
   echo "|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  for profile in "$root"/system-tests/target/bench-writes/profile-writes.md "$root"/system-tests/target/bench-reads/profile-report.md; do
+    [[ $BENCH_PROFILE == true && -f $profile ]] || continue
+    echo
+    echo "## Where the CPU went: ${profile#"$root"/}"
+    echo
+    cat "$profile"
+  done
 } >"$out/results.md"
 echo
 cat "$out/results.md"

@@ -19,3 +19,21 @@ needs() {
     command -v "$tool" >/dev/null || { echo "$tool is needed (Debian: apt-get install wrk postgresql-client curl)" >&2; exit 1; }
   done
 }
+
+# service_pid SERVICE: the pid of this suite's JVM of SERVICE (e.g. investment-service; the first instance)
+service_pid() {
+  pgrep -f -- "-Durbaninvest.home=$home .*$1/target/quarkus-app" | head -1
+}
+
+# profile_start NAME SERVICE / profile_stop NAME SERVICE: with BENCH_PROFILE=true, a JFR recording (settings=profile)
+# of SERVICE's JVM in between, written to $work/NAME.jfr, and where its CPU went to $work/NAME.md (HotPaths.java)
+profile_start() {
+  [[ ${BENCH_PROFILE:-false} == true ]] || return 0
+  jcmd "$(service_pid "$2")" JFR.start name="$1" settings=profile filename="$work/$1.jfr" >/dev/null
+}
+profile_stop() {
+  [[ ${BENCH_PROFILE:-false} == true ]] || return 0
+  jcmd "$(service_pid "$2")" JFR.stop name="$1" >/dev/null
+  java "$root/system-tests/bench/HotPaths.java" "$work/$1.jfr" 15 >"$work/$1.md"
+  echo "where $2's CPU went: $work/$1.md"
+}

@@ -129,8 +129,10 @@ LUA
 echo "== warm-up: POST /api/v1/agreements, $clients connections, ${warmup}s"
 wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
 echo "== measured: POST /api/v1/agreements, $clients connections, ${seconds}s"
+profile_start profile-writes investment-service
 wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s --latency -s "$work/agreement.lua" $investment/api/v1/agreements \
   | tee "$work/wrk.txt" | grep -E "Requests/sec|50%|99%|non2xx"
+profile_stop profile-writes investment-service
 
 rest=$(grep -oE 'Requests/sec: +[0-9.]+' "$work/wrk.txt" | grep -oE '[0-9.]+$')
 echo "RESULT p1.rest $rest agreements/s"

@@ -73,6 +73,12 @@ public class ReportCache {
         return fresh;
     }
 
+    /** The value held for {@code key} now, or {@code null}; never reads. */
+    @SuppressWarnings("unchecked")
+    public <T> T held(Object key) {
+        return (T) held.get(key);
+    }
+
     /** Whether a value is held for {@code key} now. */
     public boolean holds(Object key) {
         return held.containsKey(key);

@@ -1,5 +1,7 @@
 package org.urbaninvest.reporting.rest;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -69,10 +71,16 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "the zone's report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ZoneReport.class),
                     examples = @ExampleObject(name = "zone", value = ReportExamples.ZONE_REPORT)))
-    public ZoneReport zone(@PathParam("code") String code,
+    public Uni<ZoneReport> zone(@PathParam("code") String code,
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
-        return reports.zone(code, includeSubzones, reports.asOf(asOf));
+        LocalDate day = reports.asOf(asOf);
+        ZoneReport held = day == null ? reports.heldZone(code, includeSubzones) : null;
+        if (held != null) {
+            return Uni.createFrom().item(held); // from memory, on the I/O thread: no hand-over to a worker
+        }
+        return Uni.createFrom().item(() -> reports.zone(code, includeSubzones, day))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @GET

@@ -88,6 +88,15 @@ public class ReportService {
         return day == null ? cache.get(new ZoneReportKey(code, includeSubzones), read) : read.get();
     }
 
+    /**
+     * The zone's report as things stand when it can be answered without reading anything, else {@code null}: it is
+     * held in memory and the caller's token is not limited to zones (a limited one needs the zone tree, read from
+     * the database, to know whether it may see it). Never blocks: the resource answers it on the I/O thread.
+     */
+    public ZoneReport heldZone(String code, boolean includeSubzones) {
+        return scope.unscoped() ? cache.held(new ZoneReportKey(code, includeSubzones)) : null;
+    }
+
     /** What a zone report held in memory is held under. */
     public record ZoneReportKey(String code, boolean includeSubzones) {
     }
