@@ -3,7 +3,8 @@
 # from the same BOM. Time = JVM launch until /q/health/ready answers 200; memory = RSS at that moment.
 #
 # With URBANINVEST_SERVICE_JAVA_HOME set to a JDK 25+, the services run there with the AOT cache (app.aot) that
-# ./run.sh records on that JDK. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
+# ./run.sh records on that JDK; when a service has none yet, one start records it first (as ./run.sh's first start
+# on that JDK does: -XX:AOTCacheOutput, ready, stopped), which is not one of the measured runs. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
 # (`./run.sh` builds them). Usage: system-tests/bench/startup.sh [runs]   (default 5 runs per application)
 # Prints one line per run and, per application, `RESULT p5.<application>.ready <median> ms` and `... .rss <median> MB`.
 set -euo pipefail
@@ -35,6 +36,10 @@ measure() {
     cds=()
     [[ -f "$app/app.aot" && ${4:-} != nocds ]] && cds=(-XX:AOTCache="$app/app.aot")
   fi
+  if [[ -n ${URBANINVEST_SERVICE_JAVA_HOME:-} && $name != bare-app && ${4:-} != nocds && ! -f "$app/app.aot" ]]; then
+    record_aot_cache "$name" "$app" "$db" "$java" "$port"
+    cds=(-XX:AOTCache="$app/app.aot")
+  fi
   local readies=() rsses=()
   for ((i = 1; i <= runs; i++)); do
     local start pid ms rss
@@ -55,6 +60,23 @@ measure() {
   done
   echo "RESULT p5.$name.ready $(median "${readies[@]}") ms"
   echo "RESULT p5.$name.rss $(median "${rsses[@]}") MB"
+}
+
+# record_aot_cache NAME APPDIR DATABASE JAVA PORT: one start that records APPDIR/app.aot, stopped once ready (the JVM
+# writes the cache as it exits)
+record_aot_cache() {
+  local name=$1 app=$2 db=$3 java=$4 port=$5 pid
+  echo "$name: recording its AOT cache (one start, not measured)"
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$db" QUARKUS_HTTP_PORT=$port \
+    "$java" -Xmx512m -XX:AOTCacheOutput="$app/app.aot" -jar "$app/quarkus-run.jar" >"$work/$name-aot.log" 2>&1 &
+  pid=$! running=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    kill -0 "$pid" 2>/dev/null || { echo "$name exited while recording; see $work/$name-aot.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  running=
+  [[ -f "$app/app.aot" ]] || { echo "$name recorded no AOT cache; see $work/$name-aot.log" >&2; exit 1; }
 }
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
