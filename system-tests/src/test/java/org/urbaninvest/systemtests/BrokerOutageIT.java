@@ -45,7 +45,7 @@ class BrokerOutageIT extends SystemTest {
             suite().launcher().faults().startBroker();
         }
         Verify.agreementsAreStored(suite(), ledger);
-        await("every event published").atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(2))
+        await("every event published").atMost(Reports.CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> Verify.agreementEventsArePublished(suite(), ledger));
         reports.awaitZone(ledger, site.zone(), Duration.ofMinutes(3));
         assertThat(suite().process(Service.REPORTING).isAlive()).isTrue();

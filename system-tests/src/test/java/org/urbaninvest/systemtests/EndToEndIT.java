@@ -314,7 +314,7 @@ class EndToEndIT extends SystemTest {
                 .containsExactlyInAnyOrderElementsOf(EventLog.TOPICS);
         EventLog log = new EventLog(suite());
         List<ConsumerRecord<String, String>> records = await("every event of the scenario on the topics")
-                .atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(1))
+                .atMost(Reports.CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                 .until(() -> log.readAll(EventLog.TOPICS), all -> holdsTheScenario(all, declared.allTypes(), currentVersions));
         Set<String> ids = new HashSet<>();
         Map<String, Long> versions = new HashMap<>();

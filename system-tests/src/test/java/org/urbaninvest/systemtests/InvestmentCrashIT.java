@@ -50,7 +50,7 @@ class InvestmentCrashIT extends SystemTest {
                 stream.settled());
 
         Verify.agreementsAreStored(suite(), ledger);
-        await("every event published").atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(2))
+        await("every event published").atMost(Reports.CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> Verify.agreementEventsArePublished(suite(), ledger));
         new Reports(suite()).awaitZone(ledger, site.zone(), Duration.ofMinutes(3));
     }

@@ -65,7 +65,7 @@ class PoisonMessageIT extends SystemTest {
         reports.awaitZone(ledger, site.zone());
 
         ConsumerRecord<String, String> dead = await("the poison on reporting-service.dlq")
-                .atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(1))
+                .atMost(Reports.CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                 .until(() -> log.readAll("reporting-service.dlq").stream()
                         .filter(r -> id.equals(EventLog.header(r, "ce_id")) || poison.equals(r.value()))
                         .findFirst().orElse(null), r -> r != null);

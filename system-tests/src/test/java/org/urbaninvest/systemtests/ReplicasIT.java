@@ -138,7 +138,7 @@ class ReplicasIT extends SystemTest {
         Verify.agreementsAreListed(suite(), ledger, projects);
         Verify.agreementsAreStored(suite(), ledger);
 
-        await("every agreement event published").atMost(Reports.CONVERGENCE).pollInterval(Duration.ofSeconds(2))
+        await("every agreement event published").atMost(Reports.CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
                 .untilAsserted(() -> Verify.agreementEventsArePublished(suite(), ledger));
         for (int instance = 0; instance < suite().replicas(Service.REPORTING); instance++) {
             Reports reports = new Reports(suite(), instance);
@@ -169,7 +169,7 @@ class ReplicasIT extends SystemTest {
         printFailOver("project-service", records, "projects.v1", killedAt.get(Service.PROJECT));
 
         await("the last zone summary of every zone is its report").atMost(Reports.CONVERGENCE)
-                .pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
                     Map<String, JsonNode> last = new HashMap<>();
                     log.readAll("zone-summaries.v1").forEach(r -> last.put(r.key(), Api.parse(r.value())));
                     Reports reports = new Reports(suite());

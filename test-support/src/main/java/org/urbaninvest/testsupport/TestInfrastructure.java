@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.urbaninvest.launcher.KafkaBroker;
 import org.urbaninvest.launcher.PostgresServer;
 import org.urbaninvest.launcher.TokenIssuer;
@@ -26,9 +28,23 @@ public final class TestInfrastructure {
 
     private TestInfrastructure(Path home) {
         this.home = home;
-        this.postgres = new PostgresServer(home.resolve("postgres"), freePort()).start();
-        this.kafka = new KafkaBroker(home.resolve("kafka"), freePort(), freePort(), kafkaClasspath(),
-                home.resolve("kafka.log")).start(Duration.ofSeconds(90));
+        int postgresPort = freePort();
+        // the broker (two JVMs: storage format, then the server) starts while PostgreSQL runs initdb
+        KafkaBroker broker = new KafkaBroker(home.resolve("kafka"), freePort(), freePort(), kafkaClasspath(),
+                home.resolve("kafka.log"));
+        CompletableFuture<KafkaBroker> kafkaUp = CompletableFuture.supplyAsync(() -> broker.start(Duration.ofSeconds(90)));
+        try {
+            this.postgres = new PostgresServer(home.resolve("postgres"), postgresPort).start();
+        } catch (RuntimeException e) {
+            kafkaUp.whenComplete((started, failure) -> broker.close());
+            throw e;
+        }
+        try {
+            this.kafka = kafkaUp.join();
+        } catch (CompletionException e) {
+            postgres.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
         this.tokens = TokenIssuer.inDirectory(home.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-infrastructure-stop"));
     }

@@ -128,12 +128,16 @@ public final class LocalSuite implements AutoCloseable {
 
             long started = System.nanoTime();
             CompletableFuture<Void> kafkaUp = supervisor.ensureRunningAsync(KAFKA);
+            // a service's own PostgreSQL server runs its initdb while the shared one runs its own
+            Map<SuiteService, CompletableFuture<Void>> ownDatabasesUp = new LinkedHashMap<>();
+            ownDatabases.keySet().forEach(service ->
+                    ownDatabasesUp.put(service, supervisor.ensureRunningAsync(ownDatabaseName(service))));
             supervisor.ensureRunning(POSTGRES);
             postgres.createDatabases(DATABASES.stream()
                     .filter(name -> ownDatabases.keySet().stream().noneMatch(s -> s.database().equals(name)))
                     .toList());
             ownDatabases.forEach((service, server) -> {
-                supervisor.ensureRunning(ownDatabaseName(service));
+                ownDatabasesUp.get(service).join();
                 server.createDatabases(List.of(service.database()));
             });
             // the services start while the broker is still starting: their Kafka clients connect when it is up

