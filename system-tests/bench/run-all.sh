@@ -179,6 +179,13 @@ if has p1.rest p1.pgbench.two-inserts; then
     "pgbench, the two inserts (agreement, outbox), 32 clients: $(int "${r[p1.pgbench.two-inserts]}") tx/s" \
     "$(ratio "${r[p1.rest]}" "${r[p1.pgbench.two-inserts]}") (old)" "old: ≥ 0.6 (SYSTEM.md §12)" "old"
 fi
+if has p1.cpu.rest.total p1.cpu.pgbench.postgres; then
+  ms() { printf '%.2f' "${r[$1]}"; }
+  row "P1 writes: the suite's CPU per agreement accepted over REST (both cores busy in both runs)" \
+    "$(ms p1.cpu.rest.total) ms: investment $(ms p1.cpu.rest.investment-service), PostgreSQL $(ms p1.cpu.rest.postgres), reporting $(ms p1.cpu.rest.reporting-service), Kafka $(ms p1.cpu.rest.kafka), project $(ms p1.cpu.rest.project-service)" \
+    "PostgreSQL's CPU per pgbench transaction: $(ms p1.cpu.pgbench.postgres) ms" \
+    "$(ratio "${r[p1.cpu.pgbench.postgres]}" "${r[p1.cpu.rest.total]}")" "-" "explains P1"
+fi
 row "P1 writes, the projection's statements as a concurrent pgbench in the reporting database" \
   "not measured: not built yet (the agreement transaction's anchor covers the investment database only)" "-" "-" "-" "-"
 

@@ -22,7 +22,30 @@ needs() {
 
 # service_pid SERVICE: the pid of this suite's JVM of SERVICE (e.g. investment-service; the first instance)
 service_pid() {
-  pgrep -f -- "-Durbaninvest.home=$home .*$1/target/quarkus-app" | head -1
+  cat "$home/run/$1-0.pid"
+}
+
+# cpu_ticks: the CPU time (user + system, in clock ticks) each part of the suite has used so far, one "part ticks"
+# line each: the three services, Kafka, and PostgreSQL (the server, its live backends, and the backends that ended,
+# which the server has reaped)
+cpu_ticks() {
+  local part pid
+  for part in project-service investment-service reporting-service; do
+    echo "$part $(awk '{ print $14 + $15 }' "/proc/$(service_pid "$part")/stat")"
+  done
+  echo "kafka $(awk '{ print $14 + $15 }' "/proc/$(cat "$home/run/kafka.pid")/stat")"
+  pid=$(cat "$home/run/postgres.pid")
+  echo "postgres $( { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat"
+    for child in $(pgrep -P "$pid"); do awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true; done
+  } | awk '{ s += $1 } END { print s }')"
+}
+
+# cpu_per_unit BEFORE AFTER UNITS PREFIX: from two cpu_ticks outputs (files), each part's CPU milliseconds per unit
+# of work (an agreement, a transaction) as `RESULT PREFIX.<part> <ms> ms` lines, and their sum as PREFIX.total
+cpu_per_unit() {
+  join "$1" "$2" | awk -v n="$3" -v p="$4" -v hz="$(getconf CLK_TCK)" '
+    { ms = ($3 - $2) * 1000 / hz / n; total += ms; printf "RESULT %s.%s %.3f ms\n", p, $1, ms }
+    END { printf "RESULT %s.total %.3f ms\n", p, total }'
 }
 
 # profile_start NAME SERVICE / profile_stop NAME SERVICE: with BENCH_PROFILE=true, a JFR recording (settings=profile)

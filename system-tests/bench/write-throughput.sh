@@ -7,7 +7,9 @@
 #    values of an agreement just accepted over REST; prepared statements,
 #    as the JDBC driver runs them;
 #  - "two inserts" (the old anchor): the agreement insert and the outbox insert alone.
-# After the REST run, waits until the zone report counts every stored agreement of the benchmark zone.
+# After the REST run, waits until the zone report counts every stored agreement of the benchmark zone. Also prints the
+# CPU each part of the suite used per pgbench transaction and per agreement accepted over REST (p1.cpu.*), and with
+# BENCH_PROFILE=true records where investment-service's CPU went during the measured REST run.
 #
 # Needs ./run.sh running (default ports, tokens in $URBANINVEST_HOME/tokens.env), pgbench and wrk
 # (Debian: apt-get install postgresql-client wrk). Usage: system-tests/bench/write-throughput.sh [seconds] [warmup]
@@ -112,10 +114,16 @@ statement() { psql_ -At -c "$1" | sed "s#@ID@#$id#"; }
 } > "$work/agreement-transaction.sql"
 [[ $(grep -c '^INSERT' "$work/agreement-transaction.sql") == 3 ]] \
   || { echo "could not read the stored rows of agreement $agreement; see $work/agreement-transaction.sql" >&2; exit 1; }
+cpu_ticks >"$work/cpu-before-pgbench.txt"
 pgbench -n -M prepared -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T "$seconds" \
   -f "$work/agreement-transaction.sql" investment | tee "$work/pgbench-agreement.txt" | grep -E "tps|latency"
+cpu_ticks >"$work/cpu-after-pgbench.txt"
 drop_copies
 echo "RESULT p1.pgbench.agreement-transaction $(tps "$work/pgbench-agreement.txt") tx/s"
+# the suite's CPU per transaction while pgbench ran (PostgreSQL's share is the anchor's; the rest idles)
+cpu_per_unit "$work/cpu-before-pgbench.txt" "$work/cpu-after-pgbench.txt" \
+  "$(grep -oE 'number of transactions actually processed: [0-9]+' "$work/pgbench-agreement.txt" | grep -oE '[0-9]+$')" \
+  p1.cpu.pgbench
 
 cat > "$work/agreement.lua" <<LUA
 wrk.method = "POST"
@@ -130,8 +138,10 @@ echo "== warm-up: POST /api/v1/agreements, $clients connections, ${warmup}s"
 wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
 echo "== measured: POST /api/v1/agreements, $clients connections, ${seconds}s"
 profile_start profile-writes investment-service
+cpu_ticks >"$work/cpu-before-rest.txt"
 wrk -t2 -c"$clients" -d"${seconds}s" --timeout 10s --latency -s "$work/agreement.lua" $investment/api/v1/agreements \
   | tee "$work/wrk.txt" | grep -E "Requests/sec|50%|99%|non2xx"
+cpu_ticks >"$work/cpu-after-rest.txt"
 profile_stop profile-writes investment-service
 
 rest=$(grep -oE 'Requests/sec: +[0-9.]+' "$work/wrk.txt" | grep -oE '[0-9.]+$')
@@ -139,6 +149,10 @@ echo "RESULT p1.rest $rest agreements/s"
 echo "RESULT p1.rest.p99 $(wrk_ms "$(awk '$1 == "99%" { print $2 }' "$work/wrk.txt")") ms"
 echo "RESULT p1.rest.non2xx $(grep -oE 'non2xx=[0-9]+' "$work/wrk.txt" | cut -d= -f2) requests"
 echo "RESULT p1.rest.errors $(grep -oE 'errors=[0-9]+' "$work/wrk.txt" | cut -d= -f2) requests"
+# each part's CPU per agreement accepted in the measured run (the relay, the consumers and reporting's projection
+# included: they run meanwhile)
+cpu_per_unit "$work/cpu-before-rest.txt" "$work/cpu-after-rest.txt" \
+  "$(grep -oE '[0-9]+ requests in' "$work/wrk.txt" | grep -oE '^[0-9]+')" p1.cpu.rest
 
 # every accepted agreement must reach the report: wait (bounded) until the zone report counts every stored one (the
 # count is read again each time: requests wrk gave up on may still commit)
