@@ -190,6 +190,11 @@ row "P1 writes, the projection's statements as a concurrent pgbench in the repor
   "not measured: not built yet (the agreement transaction's anchor covers the investment database only)" "-" "-" "-" "-"
 
 # P2 event lag
+if has p2.cpu.total; then
+  row "P2: the suite's CPU per agreement at $lag_rate/s (the report poller's reads included)" \
+    "$(printf '%.2f' "${r[p2.cpu.total]}") ms: investment $(printf '%.2f' "${r[p2.cpu.investment-service]}"), PostgreSQL $(printf '%.2f' "${r[p2.cpu.postgres]}"), reporting $(printf '%.2f' "${r[p2.cpu.reporting-service]}"), Kafka $(printf '%.2f' "${r[p2.cpu.kafka]}"), project $(printf '%.2f' "${r[p2.cpu.project-service]}")" \
+    "2 cores: at most $(awk -v c="${r[p2.cpu.total]}" 'BEGIN { printf "%.0f", 2000 / c }') agreements/s at this cost" "-" "-" "explains P2"
+fi
 lag="$lag_rate/s for $lag_seconds s"
 accepted="accepted ${r[p2.accepted]:-?} of ${r[p2.requested]:-?}, failed ${r[p2.failed]:-?}"
 for leg in "kafka|commit → on Kafka|50" "report|accepted → in the zone report|100"; do
