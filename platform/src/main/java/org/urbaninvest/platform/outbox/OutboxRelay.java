@@ -198,6 +198,7 @@ public class OutboxRelay {
             } catch (SQLException e) {
                 failures++;
                 resign(); // the lock may be gone with the connection: take it again once the database answers
+                unannounced.set(true); // events this instance was woken for may wait for the instance relaying now
                 logFailure(failures, "outbox table unavailable: " + e.getMessage());
             } catch (RuntimeException e) {
                 failures++;
@@ -235,11 +236,11 @@ public class OutboxRelay {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         long left = millis;
         while (running && left > 0) {
+            if (unannounced.getAndSet(false)) {
+                announce();
+            }
             if (wakeups.tryAcquire(left, TimeUnit.MILLISECONDS)) {
                 wakeups.drainPermits();
-                if (unannounced.getAndSet(false)) {
-                    announce();
-                }
             }
             left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         }
