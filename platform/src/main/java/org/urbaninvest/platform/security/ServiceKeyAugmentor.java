@@ -1,5 +1,7 @@
 package org.urbaninvest.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
@@ -23,6 +25,12 @@ public class ServiceKeyAugmentor implements SecurityIdentityAugmentor {
 
     /** The {@code kid} prefix of the services' own keys (the runbook and the launcher name them so). */
     public static final String SERVICE_KEY_PREFIX = "service-";
+
+    /**
+     * Each encoded header's answer, decoded and parsed once: the tokens of one key share their header, so a key set
+     * has few, and every request of a client would otherwise parse it again.
+     */
+    private static final Cache<String, Boolean> SERVICE_KEY_HEADERS = Caffeine.newBuilder().maximumSize(1_000).build();
 
     @Override
     public int priority() {
@@ -48,11 +56,12 @@ public class ServiceKeyAugmentor implements SecurityIdentityAugmentor {
     static boolean signedWithServiceKey(JsonWebToken token) {
         String raw = token.getRawToken();
         int dot = raw == null ? -1 : raw.indexOf('.');
-        if (dot < 0) {
-            return false;
-        }
+        return dot >= 0 && SERVICE_KEY_HEADERS.get(raw.substring(0, dot), ServiceKeyAugmentor::namesServiceKey);
+    }
+
+    private static boolean namesServiceKey(String encodedHeader) {
         try {
-            String header = new String(Base64.getUrlDecoder().decode(raw.substring(0, dot)), StandardCharsets.UTF_8);
+            String header = new String(Base64.getUrlDecoder().decode(encodedHeader), StandardCharsets.UTF_8);
             Map<String, Object> fields = JsonUtil.parseJson(header);
             return fields.get("kid") instanceof String kid && kid.startsWith(SERVICE_KEY_PREFIX);
         } catch (JoseException | IllegalArgumentException e) {
