@@ -183,7 +183,7 @@ if has p1.cpu.rest.total p1.cpu.pgbench.postgres; then
   ms() { printf '%.2f' "${r[$1]}"; }
   row "P1 writes: the suite's CPU per agreement accepted over REST (both cores busy in both runs)" \
     "$(ms p1.cpu.rest.total) ms: investment $(ms p1.cpu.rest.investment-service), PostgreSQL $(ms p1.cpu.rest.postgres), reporting $(ms p1.cpu.rest.reporting-service), Kafka $(ms p1.cpu.rest.kafka), project $(ms p1.cpu.rest.project-service)" \
-    "PostgreSQL's CPU per pgbench transaction: $(ms p1.cpu.pgbench.postgres) ms" \
+    "PostgreSQL's CPU per pgbench transaction: $(ms p1.cpu.pgbench.postgres) ms (PostgreSQL's per agreement in the REST run, $(ms p1.cpu.rest.postgres) ms, is all three databases' SQL: alone on 2 cores at most $(awk -v c="${r[p1.cpu.rest.postgres]}" 'BEGIN { printf "%.0f", 2000 / c }')/s)" \
     "$(ratio "${r[p1.cpu.pgbench.postgres]}" "${r[p1.cpu.rest.total]}")" "-" "explains P1"
 fi
 row "P1 writes, the projection's statements as a concurrent pgbench in the reporting database" \
