@@ -43,9 +43,10 @@ cpu_ticks() {
 # cpu_per_unit BEFORE AFTER UNITS PREFIX: from two cpu_ticks outputs (files), each part's CPU milliseconds per unit
 # of work (an agreement, a transaction) as `RESULT PREFIX.<part> <ms> ms` lines, and their sum as PREFIX.total
 cpu_per_unit() {
-  join "$1" "$2" | awk -v n="$3" -v p="$4" -v hz="$(getconf CLK_TCK)" '
-    { ms = ($3 - $2) * 1000 / hz / n; total += ms; printf "RESULT %s.%s %.3f ms\n", p, $1, ms }
-    END { printf "RESULT %s.total %.3f ms\n", p, total }'
+  awk -v n="$3" -v p="$4" -v hz="$(getconf CLK_TCK)" '
+    NR == FNR { before[$1] = $2; next }
+    { ms = ($2 - before[$1]) * 1000 / hz / n; total += ms; printf "RESULT %s.%s %.3f ms\n", p, $1, ms }
+    END { printf "RESULT %s.total %.3f ms\n", p, total }' "$1" "$2"
 }
 
 # profile_start NAME SERVICE / profile_stop NAME SERVICE: with BENCH_PROFILE=true, a JFR recording (settings=profile)

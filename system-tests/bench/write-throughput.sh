@@ -45,7 +45,7 @@ psql_() { PGOPTIONS='-c client_min_messages=warning' psql -q -h 127.0.0.1 -p "$p
   -v ON_ERROR_STOP=1 "$@"; }
 drop_copies() { # the anchors' tables and functions, also when a run fails
   psql_ -c "DROP TABLE IF EXISTS bench_agreement_history, bench_agreement, bench_outbox;
-            DROP FUNCTION IF EXISTS bench_outbox_notify(); DROP FUNCTION IF EXISTS bench_literal(anyelement);"
+            DROP FUNCTION IF EXISTS bench_literal(anyelement);"
 }
 trap drop_copies EXIT
 tps() { grep -oE 'tps = [0-9.]+' "$1" | head -1 | grep -oE '[0-9.]+'; }
