@@ -9,6 +9,7 @@
 #   BENCH_SECONDS=60        measured seconds of each wrk and pgbench run (P1, P3)
 #   BENCH_WARMUP=120        REST write warm-up seconds before P1's measured run
 #   BENCH_READ_WARMUP=10    warm-up seconds of each read endpoint (P3)
+#   BENCH_READ_AGREEMENTS=1000000  agreements of the zone whose report P3 reads (generated in the projection)
 #   BENCH_LAG_RATE=300      agreements per second of the event-lag run (P2)
 #   BENCH_LAG_SECONDS=60    seconds of the event-lag run (P2)
 #   BENCH_IMPORT_LINES=100000  CSV lines per import run, and rows of the COPY anchor (P4)
@@ -139,7 +140,7 @@ step startup "$bench/startup.sh" "$startup_runs"
 [[ -z $jdk25 ]] || step startup-jdk25 startup_on_jdk25
 step writes "$bench/write-throughput.sh" "$seconds" "$warmup"
 step event-lag "$bench/event-lag.sh" "$lag_rate" "$lag_seconds"
-step reads "$bench/reads.sh" "$seconds" bench-zone "$read_warmup"
+step reads "$bench/reads.sh" "$seconds" bench-million "$read_warmup"
 step copy copy_anchor
 step project-import project-service/bench/import-benchmark.sh "$import_lines" ${import_warmup:+"$import_warmup"}
 step agreement-import investment-service/bench/import-benchmark.sh "$import_lines" ${import_warmup:+"$import_warmup"}
@@ -211,10 +212,13 @@ done
 
 # P3 reads
 if has p3.report p3.constant p3.report.p99; then
-  held="the zone held ${r[p3.agreements]:-?} agreements, not the issue's 1,000,000"
+  held="the zone report counts $(int "${r[p3.agreements]:-0}") agreements"
+  small() { # VERDICT: not met below the issue's size
+    if [[ ${r[p3.agreements]:-0} -lt 1000000 && $1 == met ]]; then echo "not at 1,000,000 agreements"; else echo "$1"; fi
+  }
   row "P3 zone report p99, 32 connections, $seconds s ($held)" "${r[p3.report.p99]} ms (p50 ${r[p3.report.p50]:-?} ms)" \
-    "bare constant GET p99 ${r[p3.constant.p99]:-?} ms" "-" "≤ 5 ms" "$(verdict "${r[p3.report.p99]}" '<=' 5)"
-  v=$(verdict "$(ratio "${r[p3.report]}" "${r[p3.constant]}")" '>=' 0.5)
+    "bare constant GET p99 ${r[p3.constant.p99]:-?} ms" "-" "≤ 5 ms" "$(small "$(verdict "${r[p3.report.p99]}" '<=' 5)")"
+  v=$(small "$(verdict "$(ratio "${r[p3.report]}" "${r[p3.constant]}")" '>=' 0.5)")
   [[ ${r[p3.report.non2xx]:-1} == 0 ]] || v="missed (non-2xx ${r[p3.report.non2xx]:-?})"
   row "P3 zone report req/s, 32 connections" "$(int "${r[p3.report]}")/s" \
     "bare Quarkus GET of a constant JSON body: $(int "${r[p3.constant]}")/s" \
@@ -293,7 +297,7 @@ row "P6 mvn verify on 2 cores (not run by this script)" "${p6:-not in docs/bench
   echo "- load average (1, 5, 15 min): $load_start at start, $load_end at end"
   echo "- parameters: BENCH_SECONDS=$seconds BENCH_WARMUP=$warmup BENCH_READ_WARMUP=$read_warmup BENCH_LAG_RATE=$lag_rate" \
     "BENCH_LAG_SECONDS=$lag_seconds BENCH_IMPORT_LINES=$import_lines BENCH_IMPORT_WARMUP=${import_warmup:-default}" \
-    "BENCH_STARTUP_RUNS=$startup_runs"
+    "BENCH_STARTUP_RUNS=$startup_runs BENCH_READ_AGREEMENTS=${BENCH_READ_AGREEMENTS:-1000000}"
   [[ ${#failed[@]} == 0 ]] || echo "- failed steps: ${failed[*]} (logs in system-tests/target/bench/)"
   echo
   echo "| figure | measured | anchor | ratio | target | met/missed |"

@@ -383,6 +383,7 @@ public final class LocalSuite implements AutoCloseable {
         // every event carries its trace context; traces are recorded and exported when a collector is named (--otlp)
         if (otlp != null) {
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp);
+            env.put("QUARKUS_DATASOURCE_JDBC_TELEMETRY_ENABLED", "true"); // the SQL statements' spans
             if (System.getenv("QUARKUS_OTEL_TRACES_SAMPLER_ARG") == null) { // the user's share wins
                 env.put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0");
             }

@@ -67,9 +67,11 @@ class LauncherOptionsTest {
         LocalSuite untraced = LocalSuite.builder().build();
         for (SuiteService service : SuiteService.values()) {
             assertThat(traced.environment(service, 0)).containsEntry("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "1.0")
-                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317");
+                    .containsEntry("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:4317")
+                    .containsEntry("QUARKUS_DATASOURCE_JDBC_TELEMETRY_ENABLED", "true");
             assertThat(untraced.environment(service, 0)).doesNotContainKeys("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT",
-                    "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "QUARKUS_OTEL_SDK_DISABLED");
+                    "QUARKUS_OTEL_TRACES_SAMPLER_ARG", "QUARKUS_OTEL_SDK_DISABLED",
+                    "QUARKUS_DATASOURCE_JDBC_TELEMETRY_ENABLED");
         }
         for (String wrong : new String[] {"localhost:4317", "grpc://collector:4317", "http://", ""}) {
             assertThatThrownBy(() -> LauncherOptions.parse(new String[] {"--otlp", wrong}, Map.of(), REPOSITORY))
