@@ -6,28 +6,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.events.PoisonEventException;
+import org.urbaninvest.platform.inbox.EventBatches;
 import org.urbaninvest.platform.inbox.EventInbox;
 import org.urbaninvest.project.repository.FundingReplicaRepository;
 
-/** Keeps the agreement replica (project, investor, stage, signed amount, disbursements) from {@code agreements.v1}. */
+/**
+ * Keeps the agreement replica (project, investor, stage, signed amount, disbursements) from {@code agreements.v1},
+ * a polled batch at a time in one transaction; a record that cannot be applied goes to the dead letters alone.
+ */
 @ApplicationScoped
 public class AgreementEventsConsumer {
 
+    private static final String STREAM = "agreements.v1";
+
     @Inject
     EventInbox inbox;
+
+    @Inject
+    EventBatches batches;
 
     @Inject
     FundingReplicaRepository replicas;
 
     @Incoming("agreements-in")
     @Blocking
-    public void on(ConsumerRecord<String, String> record) {
-        inbox.apply(record, "agreements.v1", this::store);
+    public void on(ConsumerRecords<String, String> records) {
+        batches.consume(records, batch -> inbox.applyAll(batch, STREAM, this::storeAll).failed());
+    }
+
+    private void storeAll(List<IncomingEvent> events) {
+        events.forEach(this::store);
     }
 
     private void store(IncomingEvent event) {

@@ -15,8 +15,6 @@ public final class Topics {
 
     public static final String ZONE_SUMMARIES = "zone-summaries.v1";
     public static final String ZONE_FINDINGS = "zone-findings.v1";
-    /** Where the records that cannot be applied go, with the reason in their headers. */
-    public static final String DEAD_LETTERS = "reporting-service.dlq";
 
     private Topics() {
     }

@@ -1,20 +1,16 @@
 package org.urbaninvest.reporting.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.urbaninvest.platform.events.IncomingEvent;
+import org.urbaninvest.platform.inbox.EventBatches;
 import org.urbaninvest.platform.inbox.EventInbox;
-import org.urbaninvest.platform.tracing.EventTracing;
-import org.urbaninvest.reporting.events.DeadLetters;
 import org.urbaninvest.reporting.repository.Generations;
 import org.urbaninvest.reporting.repository.ReportCache;
 import org.urbaninvest.reporting.events.Topics;
@@ -41,69 +37,27 @@ public class ProjectionService {
     ReportCache reportCache;
 
     @Inject
-    DeadLetters deadLetters;
-
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    EventTracing tracing;
+    EventBatches batches;
 
     /**
-     * Applies the records a live consumer polled, and returns once they are applied (committed) or
-     * dead-lettered, so that their offsets may be committed. A record that cannot be parsed or applied goes to
-     * the dead-letter topic alone; the others are applied. Each record is applied in a consumer span continuing its
-     * trace, ended once the batch is done; the zones it changes carry that span's context to their summaries.
+     * Applies the records a live consumer polled to every open generation, and returns once they are applied
+     * (committed) or dead-lettered, so that their offsets may be committed ({@link EventBatches}: a record that
+     * cannot be parsed or applied goes to the dead-letter topic alone; the others are applied).
      */
     public void consume(Iterable<ConsumerRecord<String, String>> records) {
-        Map<IncomingEvent, Span> spans = new IdentityHashMap<>();
-        try {
-            consume(records, spans);
-        } catch (RuntimeException e) {
-            spans.values().forEach(span -> EventTracing.failed(span, e));
-            throw e;
-        } finally {
-            spans.values().forEach(Span::end);
-        }
-    }
-
-    private void consume(Iterable<ConsumerRecord<String, String>> records, Map<IncomingEvent, Span> spans) {
-        Map<IncomingEvent, ConsumerRecord<String, String>> events = new IdentityHashMap<>();
-        List<IncomingEvent> batch = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            Span span = tracing.startConsume(record);
+        batches.consume(records, batch -> {
+            List<Integer> open = inbox.whileDatabaseDown("listing the projection generations",
+                    () -> QuarkusTransaction.requiringNew().call(generations::open));
+            List<EventInbox.Failure> failed = new ArrayList<>();
             try {
-                IncomingEvent event = IncomingEvent.parse(record, json).tracedBy(tracing.of(span));
-                spans.put(event, span);
-                events.put(event, record);
-                batch.add(event);
-            } catch (RuntimeException poison) {
-                EventTracing.failed(span, poison);
-                span.end();
-                deadLetters.send(record, poison);
-            }
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Integer> open = inbox.whileDatabaseDown("listing the projection generations",
-                () -> QuarkusTransaction.requiringNew().call(generations::open));
-        Map<IncomingEvent, RuntimeException> failed = new IdentityHashMap<>();
-        try {
-            for (int generation : open) {
-                for (EventInbox.Failure failure : applyTo(generation, batch)) {
-                    failed.putIfAbsent(failure.event(), failure.error());
+                for (int generation : open) {
+                    failed.addAll(applyTo(generation, batch));
                 }
+            } finally {
+                reportCache.changed(); // the active generation changed: reports held here go (a rebuild's replay does not)
             }
-        } finally {
-            reportCache.changed(); // the active generation changed: reports held here go (a rebuild's replay does not)
-        }
-        for (IncomingEvent event : batch) { // in the order they came
-            if (failed.containsKey(event)) {
-                EventTracing.failed(spans.get(event), failed.get(event));
-                deadLetters.send(events.get(event), failed.get(event));
-            }
-        }
+            return failed;
+        });
     }
 
     /**

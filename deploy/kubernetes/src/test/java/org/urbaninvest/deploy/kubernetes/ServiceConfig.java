@@ -39,6 +39,7 @@ record ServiceConfig(
 
     private static final String INCOMING = "mp.messaging.incoming.";
     private static final String OUTGOING = "mp.messaging.outgoing.";
+    private static final String DEAD_LETTERS_TOPIC = "urbaninvest.dead-letters.topic";
     private static final Pattern REST_CLIENT_URL = Pattern.compile("quarkus\\.rest-client\\.\"?([^.\"]+)\"?\\.url");
     private static final Pattern CONSTANT = Pattern.compile("static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([^\"]*)\"\\s*;");
     /** Where the code names a topic itself: the outbox, or a record it sends with its own producer. */
@@ -118,6 +119,9 @@ record ServiceConfig(
                 if ("dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy"))) {
                     deadLetters.add(properties.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + channel));
                 }
+            }
+            if (key.equals(DEAD_LETTERS_TOPIC)) { // where the service itself sends what a batch could not apply
+                deadLetters.add(properties.getProperty(key));
             }
             if (key.startsWith(OUTGOING) && key.endsWith(".topic")) {
                 produces.add(properties.getProperty(key));

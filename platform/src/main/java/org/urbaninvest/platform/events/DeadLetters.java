@@ -1,4 +1,4 @@
-package org.urbaninvest.reporting.events;
+package org.urbaninvest.platform.events;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,24 +15,28 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.urbaninvest.reporting.events.Topics;
-import org.urbaninvest.platform.events.DeadLetterMetrics;
 import org.urbaninvest.platform.kafka.KafkaClientSettings;
 
 /**
- * Moves a consumed record that cannot be applied to {@code reporting-service.dlq}, with the headers the Kafka
+ * Moves a consumed record that cannot be applied to the service's dead-letter topic
+ * ({@code urbaninvest.dead-letters.topic}; by default the application's name and {@code .dlq}), with the headers the Kafka
  * connector's {@code dead-letter-queue} strategy writes: {@code dead-letter-exception-class-name},
  * {@code dead-letter-reason}, {@code dead-letter-cause-class-name} and {@code dead-letter-cause} (when there is a
  * cause), {@code dead-letter-topic}, {@code dead-letter-partition}, {@code dead-letter-offset}, then the record's
- * own headers. The consumers read in batches, where that strategy would dead-letter a whole batch; this sends
- * one record, and returns once the broker has it (so the record's offset is committed only after that).
+ * own headers. Consumers that read in batches ({@link org.urbaninvest.platform.inbox.EventBatches}) use it, where
+ * that strategy would dead-letter a whole batch; this sends one record, and returns once the broker has it (so the
+ * record's offset is committed only after that).
  */
 @ApplicationScoped
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+
+    @ConfigProperty(name = "urbaninvest.dead-letters.topic", defaultValue = "${quarkus.application.name}.dlq")
+    String topic;
 
     @Inject
     KafkaClientSettings kafka;
@@ -44,7 +48,7 @@ public class DeadLetters {
     private volatile boolean stopping;
 
     public void send(ConsumerRecord<String, String> record, Throwable reason) {
-        ProducerRecord<String, String> dead = new ProducerRecord<>(Topics.DEAD_LETTERS, record.key(), record.value());
+        ProducerRecord<String, String> dead = new ProducerRecord<>(topic, record.key(), record.value());
         Headers headers = dead.headers();
         add(headers, "dead-letter-exception-class-name", reason.getClass().getName());
         add(headers, "dead-letter-reason", message(reason));
@@ -56,7 +60,7 @@ public class DeadLetters {
         add(headers, "dead-letter-partition", Integer.toString(record.partition()));
         add(headers, "dead-letter-offset", Long.toString(record.offset()));
         record.headers().forEach(headers::add);
-        LOG.warnf("%s-%d@%d goes to %s: %s", record.topic(), record.partition(), record.offset(), Topics.DEAD_LETTERS,
+        LOG.warnf("%s-%d@%d goes to %s: %s", record.topic(), record.partition(), record.offset(), topic,
                 message(reason));
         long backoff = 100;
         while (true) {
