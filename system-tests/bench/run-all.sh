@@ -2,8 +2,10 @@
 # Every benchmark of issue 13 in one run on one machine: starts a suite of its own (./run.sh --port-offset 500
 # --no-demo --reset, its state under system-tests/target/bench/home), runs start-up (P5), writes (P1), event lag (P2),
 # reads (P3) and imports (P4) one after the other, stops the suite, and prints one table — figure, measured, anchor,
-# ratio, target, met or missed — also written, with the date, nproc, commit and load average at start and end, to
-# system-tests/target/bench/results.md. Each step's output is in system-tests/target/bench/<step>.log.
+# ratio, target, met or missed — also written, with the date, nproc, commit and load average at start and end, P1's
+# statements per agreement and, with BENCH_PROFILE=true, where the CPU went, to system-tests/target/bench/results.md.
+# Each step's output is in system-tests/target/bench/<step>.log. The suite's PostgreSQL loads pg_stat_statements
+# (URBANINVEST_POSTGRES_SETTINGS, unless set otherwise): P1's anchor replays the statements it captures.
 #
 # Durations and sizes (environment, the issue's values by default; small values try the script quickly):
 #   BENCH_SECONDS=60        measured seconds of each wrk and pgbench run (P1, P3)
@@ -36,7 +38,8 @@ cd "$root"
 mkdir -p "$out"
 results="$out/results.txt"
 : >"$results"
-rm -f system-tests/target/bench-writes/profile-* system-tests/target/bench-reads/profile-* # an earlier run's
+rm -f system-tests/target/bench-writes/profile-* system-tests/target/bench-reads/profile-* \
+  system-tests/target/bench-writes/statements.md # an earlier run's
 
 # --- tools -------------------------------------------------------------------------------------------------------
 install() { # PACKAGE: apt-get install, as root only
@@ -315,6 +318,11 @@ row "P6 mvn verify on 2 cores (not run by this script)" "${p6:-not in docs/bench
   echo "| figure | measured | anchor | ratio | target | met/missed |"
   echo "|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  # P1's capture: what the pipeline ran per agreement in the three databases, which its anchor replays
+  if [[ -f $root/system-tests/target/bench-writes/statements.md ]]; then
+    echo
+    sed 's/^#/##/' "$root/system-tests/target/bench-writes/statements.md"
+  fi
   for profile in "$root"/system-tests/target/bench-writes/profile-writes.md "$root"/system-tests/target/bench-reads/profile-report.md; do
     [[ $BENCH_PROFILE == true && -f $profile ]] || continue
     echo

@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
-# Write throughput: accepting agreements over REST (the whole pipeline live) against two pgbench anchors on the same
-# PostgreSQL, all at 32 clients (issue 13, P1: at least 0.5x the pipeline's own transaction):
-#  - "agreement transaction": the statements one accepted agreement runs in the investment database (docs/benchmarks.md,
-#    "The statements one agreement costs"): the replica + investor look-up, INSERT agreement, INSERT agreement_history,
-#    INSERT outbox, one durable commit; into copies of the tables (same indexes, the same foreign keys), with the
-#    values of an agreement just accepted over REST; prepared statements,
-#    as the JDBC driver runs them;
-#  - "two inserts" (the old anchor): the agreement insert and the outbox insert alone.
+# Write throughput: accepting agreements over REST (the whole pipeline live) against pgbench anchors on the same
+# PostgreSQL (issue 13, P1: at least 0.5x the pipeline's own SQL):
+#  - "pipeline" (the P1 anchor): the SQL the pipeline ran per agreement in the three databases, captured with
+#    pg_stat_statements during the measured REST run ($work/statements.md), replayed by four pgbench runs started
+#    together for the same number of agreements: the agreement transaction (investment, 32 clients), the relay's
+#    batch (investment: read and mark the anchor's own outbox rows), reporting's projection batch (inbox, agreement_view,
+#    totals, days, timeseries, clock, change rows) and project's replica record, each with the batch size and the
+#    threads the capture shows; the logged texts, on copies of the tables, with the values of agreements this
+#    benchmark accepted (a sample with every statement logged) and fresh agreement ids. Agreements / wall-clock seconds,
+#    and how much of the captured calls and execution time per agreement it replays, per database;
+#  - "agreement transaction" (old): the investment database's share alone, written by hand: the replica + investor
+#    look-up, INSERT agreement, INSERT agreement_history, INSERT outbox, one durable commit, 32 clients, for [seconds];
+#  - "two inserts" (older): the agreement insert and the outbox insert alone.
+# All replay prepared statements, as the JDBC driver runs them, into copies of the tables (same indexes, the same
+# foreign keys), dropped after, also when the run fails.
 # After the REST run, waits until the zone report counts every stored agreement of the benchmark zone. Also prints the
 # CPU each part of the suite used per pgbench transaction and per agreement accepted over REST (p1.cpu.*), and with
 # BENCH_PROFILE=true records where investment-service's CPU went during the measured REST run.
 #
-# Needs ./run.sh running (default ports, tokens in $URBANINVEST_HOME/tokens.env), pgbench and wrk
-# (Debian: apt-get install postgresql-client wrk). Usage: system-tests/bench/write-throughput.sh [seconds] [warmup]
+# Needs ./run.sh running (default ports, tokens in $URBANINVEST_HOME/tokens.env), started with
+# URBANINVEST_POSTGRES_SETTINGS=shared_preload_libraries=pg_stat_statements for the pipeline anchor (without it, the
+# script says so and measures the rest), pgbench, wrk and perl (Debian: apt-get install postgresql-client wrk).
+# Usage: system-tests/bench/write-throughput.sh [seconds] [warmup]
 # Prints `RESULT p1.<measure> <value> <unit>` lines (system-tests/bench/run-all.sh reads them).
 set -euo pipefail
 # shellcheck source=suite.sh
@@ -24,7 +33,7 @@ work="$root/system-tests/target/bench-writes"
 mkdir -p "$work"
 # shellcheck disable=SC1091
 source "$home/tokens.env"
-needs pgbench wrk curl
+needs pgbench wrk curl perl
 
 api() { # METHOD URL [BODY] → body on stdout; fails on a non-2xx answer, 409 (exists) is fine
   local status
@@ -85,7 +94,7 @@ pgbench -n -h 127.0.0.1 -p "$pg_port" -U postgres -c "$clients" -j 2 -T "$second
 drop_copies
 echo "RESULT p1.pgbench.two-inserts $(tps "$work/pgbench.txt") tx/s"
 
-echo "== pgbench: the agreement transaction as the pipeline runs it, $clients clients, ${seconds}s"
+echo "== pgbench: the agreement transaction alone (old anchor), $clients clients, ${seconds}s"
 # one agreement accepted over REST gives the values: its row, its history entry and its outbox record, as stored
 agreement=$(api POST $investment/api/v1/agreements "$body" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 drop_copies
@@ -256,7 +265,7 @@ my ($log, $db, $marker, $batch, $tables, $script, $texts, $mode, $keep) = @ARGV;
 $mode //= '';
 $keep //= '';
 my %copy = map { $_ => 1 } split /,/, $tables;
-my (%open, @units, $last);
+my (%open, %last, @units);
 open my $in, '<', $log or die "$log: $!";
 my @records;
 while (my $line = <$in>) {
@@ -279,6 +288,8 @@ for my $r (@records) {
     next unless $open{$pid};
     if ($text =~ /^(COMMIT|END)$/) {
       $open{$pid}[0]{end} = $seq;
+      $open{$pid}[0]{before} = $last{$pid};
+      $last{$pid} = $open{$pid};
       push @units, $open{$pid};
       delete $open{$pid};
     } else {
@@ -329,8 +340,18 @@ open my $tx, '>', $texts or die;
 if (%fresh) { # one fresh id per agreement and transaction, as the pipeline's ids are new ones
   print $out 'SELECT ' . join(', ', map { "gen_random_uuid()::text AS $_" } sort values %fresh) . " \\gset\n";
 }
-for my $s (@$unit) {
+# a consumer's read-only transaction right before the unit on its connection (the projection's generation check)
+my $before = $unit->[0]{before};
+my @statements = @$unit;
+if ($mode eq '' && $before && !grep { $_->{text} ne 'BEGIN' && $_->{text} !~ /^SELECT\b/ } @$before) {
+  @statements = (@$before, { text => 'END', params => [] }, @$unit);
+}
+for my $s (@statements) {
   my $text = $s->{text};
+  if ($text eq 'END') {
+    print $out "END;\n";
+    next;
+  }
   (my $norm = $text) =~ s/\s+/ /g;
   print $tx "$norm\n";
   my $sql = $text;
@@ -425,6 +446,8 @@ for share in "${shares[@]}"; do
     | tr '\n' ' ')"
 done
 ((failed == 0)) || { echo "a pgbench of the pipeline anchor failed: see $work/pgbench-pipeline-*.txt" >&2; exit 1; }
+echo "the relay's share marked $(psql_ -At -c "SELECT count(*) FILTER (WHERE published_at IS NOT NULL) || ' of the ' ||
+  count(*) FROM bench_outbox") outbox rows the write share wrote (the rest: it ran ahead of the writes)"
 drop_copies
 echo "$n agreements in $elapsed s"
 echo "RESULT p1.pgbench.pipeline $(awk -v n="$n" -v e="$elapsed" 'BEGIN { printf "%.1f", n / e }') agreements/s"
