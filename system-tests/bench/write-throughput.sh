@@ -362,7 +362,7 @@ for my $s (@statements) {
   my @p = @{ $s->{params} };
   if ($mode eq 'relay' && $text =~ /LIMIT \$1$/) {
     $sql =~ s/\$1$/$n/;
-    print $out "SELECT coalesce(array_agg(id), '{}') AS ids FROM ($sql) AS batch \\gset\n";
+    print $out "SELECT coalesce(array_agg(id), '{}') AS ids, count(*) AS got FROM ($sql) AS batch \\gset\n";
     next;
   }
   if ($mode eq 'relay' && $text =~ /^UPDATE outbox SET published_at/) {
@@ -374,6 +374,8 @@ for my $s (@statements) {
   print $out "$sql;\n";
 }
 print $out "END;\n";
+# a short batch: the relay would wait for the next commit's wake-up; here a millisecond, and reads again
+print $out "\\if :got < $n\n\\sleep 1 ms\n\\endif\n" if $mode eq 'relay';
 # the threads running such transactions: the most of them open at one time
 my $threads = 0;
 for my $c (@candidates) {
