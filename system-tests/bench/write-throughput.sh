@@ -408,7 +408,8 @@ for share in "${shares[@]}"; do
   share_clients[$name]=$([[ $name == write ]] && echo "$clients" || echo "$threads")
   share_tx[$name]=$(((n + per_unit * share_clients[$name] - 1) / (per_unit * share_clients[$name])))
   echo "$name ($db): $batch agreements per transaction in the capture, $per_unit in the replayed one;" \
-    "${share_clients[$name]} client(s) x ${share_tx[$name]} transactions"
+    "${share_clients[$name]} client(s) x $([[ $name == relay ]] && echo "as many as it takes to mark the outbox rows" \
+    || echo "${share_tx[$name]} transactions")"
   for table in ${tables//,/ }; do
     grep -qx "$db $table" "$copies" && continue
     echo "$db $table" >>"$copies"
@@ -430,26 +431,37 @@ done
 
 echo "== pgbench: the pipeline's SQL for $n agreements, the four shares at once (write $clients clients, relay," \
   "projection and replica as their threads)"
+# the relay's share runs until the anchor's outbox rows are all marked (it polls, as the relay does, in the meantime)
 started=$(date +%s.%N)
-pids=()
+pids=() relay=
 for share in "${shares[@]}"; do
   IFS='|' read -r name db _ <<<"$share"
+  runs=(-t "${share_tx[$name]}")
+  [[ $name == relay ]] && runs=(-T 3600)
   pgbench -n -M prepared -h 127.0.0.1 -p "$pg_port" -U postgres -c "${share_clients[$name]}" \
-    -j "$((share_clients[$name] > 1 ? 2 : 1))" -t "${share_tx[$name]}" -f "$work/pipeline-$name.sql" "$db" \
+    -j "$((share_clients[$name] > 1 ? 2 : 1))" "${runs[@]}" -f "$work/pipeline-$name.sql" "$db" \
     >"$work/pgbench-pipeline-$name.txt" 2>&1 &
-  pids+=($!)
+  if [[ $name == relay ]]; then relay=$!; else pids+=($!); fi
 done
 failed=0
 for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+for ((i = 0; i < 6000; i++)); do
+  [[ $(psql_ -At -c "SELECT count(*) FILTER (WHERE published_at IS NULL) FROM bench_outbox") == 0 ]] && break
+  kill -0 "$relay" 2>/dev/null || break
+  sleep 0.01
+done
 elapsed=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.3f", e - s }')
+kill -TERM "$relay" 2>/dev/null || failed=1 # it ended before the outbox was marked: it failed
+wait "$relay" || true
 for share in "${shares[@]}"; do
   name=${share%%|*}
+  [[ $name == relay ]] && continue
   echo "$name: $(grep -E '^(number of transactions actually processed|latency average|tps)' "$work/pgbench-pipeline-$name.txt" \
     | tr '\n' ' ')"
 done
+echo "relay: marked $(psql_ -At -c "SELECT count(*) FILTER (WHERE published_at IS NOT NULL) || ' of the ' || count(*)
+  FROM bench_outbox") outbox rows the write share wrote"
 ((failed == 0)) || { echo "a pgbench of the pipeline anchor failed: see $work/pgbench-pipeline-*.txt" >&2; exit 1; }
-echo "the relay's share marked $(psql_ -At -c "SELECT count(*) FILTER (WHERE published_at IS NOT NULL) || ' of the ' ||
-  count(*) FROM bench_outbox") outbox rows the write share wrote (the rest: it ran ahead of the writes)"
 drop_copies
 echo "$n agreements in $elapsed s"
 echo "RESULT p1.pgbench.pipeline $(awk -v n="$n" -v e="$elapsed" 'BEGIN { printf "%.1f", n / e }') agreements/s"
