@@ -189,8 +189,7 @@ echo "== warm-up: POST /api/v1/agreements, $clients connections, ${warmup}s"
 wrk -t2 -c"$clients" -d"${warmup}s" --timeout 10s -s "$work/agreement.lua" $investment/api/v1/agreements >/dev/null
 if [[ $capture == true ]]; then
   wait_reported # the warm-up's agreements projected before the capture starts
-  before=$stored
-  psql_ -c "/* bench */ SELECT pg_stat_statements_reset()" >/dev/null
+  reset_at=$(psql_ -At -c "/* bench */ SELECT clock_timestamp() FROM pg_stat_statements_reset()")
 fi
 echo "== measured: POST /api/v1/agreements, $clients connections, ${seconds}s"
 profile_start profile-writes investment-service
@@ -217,7 +216,9 @@ echo "RESULT p1.unreported $((stored - reported)) agreements"
 [[ $capture == true ]] || exit 0
 
 # --- the pipeline's statements per agreement (statements.md) ---------------------------------------------------------
-accepted=$((stored - before))
+# the agreements created since the reset (a warm-up request still in flight when it ended is not one of them)
+accepted=$(psql_ -At -c "/* bench */ SELECT count(*) FROM agreement WHERE zone_code = 'bench-zone'
+  AND created_at >= '$reset_at'")
 ((accepted > 0)) || { echo "no agreement accepted in the measured run: nothing to divide the statements by" >&2; exit 1; }
 psql_ -At -F $'\t' -c "/* bench */ SELECT d.datname, s.calls, s.rows, round(s.total_exec_time::numeric, 3),
     regexp_replace(s.query, '\s+', ' ', 'g')
