@@ -3,8 +3,8 @@
 # from the same BOM. Time = JVM launch until /q/health/ready answers 200; memory = RSS at that moment.
 #
 # With URBANINVEST_SERVICE_JAVA_HOME set to a JDK 25+, the services run there with the AOT cache (app.aot) that
-# ./run.sh records on that JDK; when a service has none yet, one start records it first (as ./run.sh's first start
-# on that JDK does: -XX:AOTCacheOutput, ready, stopped), which is not one of the measured runs. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
+# ./run.sh records on that JDK; when a service has none yet, one start records it first (as ./run.sh's training run
+# does before the services start: -XX:AOTCacheOutput, ready, stopped), which is not one of the measured runs. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
 # (`./run.sh` builds them). Usage: system-tests/bench/startup.sh [runs]   (default 5 runs per application)
 # Prints one line per run and, per application, `RESULT p5.<application>.ready <median> ms` and `... .rss <median> MB`.
 set -euo pipefail
