@@ -22,6 +22,10 @@ bare="$bare_app"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$home/keys/jwks.json"
 
+# the services' JDK when it is another than this one (URBANINVEST_SERVICE_JAVA_HOME=default or empty: this one)
+service_jdk=${URBANINVEST_SERVICE_JAVA_HOME:-}
+[[ $service_jdk == default ]] && service_jdk=
+
 running= # the application being measured: stopped with this script, however it ends
 trap '[[ -z $running ]] || kill "$running" 2>/dev/null || true' EXIT
 
@@ -31,12 +35,12 @@ measure() {
   local cds=() java=java
   [[ -f "$app/app-cds.jsa" && ${4:-} != nocds ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto)
   # as the launcher does: on a JDK 25+ named by URBANINVEST_SERVICE_JAVA_HOME, the AOT cache of an earlier run
-  if [[ -n ${URBANINVEST_SERVICE_JAVA_HOME:-} && $name != bare-app ]]; then
-    java="$URBANINVEST_SERVICE_JAVA_HOME/bin/java"
+  if [[ -n $service_jdk && $name != bare-app ]]; then
+    java="$service_jdk/bin/java"
     cds=()
     [[ -f "$app/app.aot" && ${4:-} != nocds ]] && cds=(-XX:AOTCache="$app/app.aot")
   fi
-  if [[ -n ${URBANINVEST_SERVICE_JAVA_HOME:-} && $name != bare-app && ${4:-} != nocds && ! -f "$app/app.aot" ]]; then
+  if [[ -n $service_jdk && $name != bare-app && ${4:-} != nocds && ! -f "$app/app.aot" ]]; then
     record_aot_cache "$name" "$app" "$db" "$java" "$port"
     cds=(-XX:AOTCache="$app/app.aot")
   fi
