@@ -168,7 +168,8 @@ class RunScriptIT {
         try {
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 assertThat(runSh.isAlive()).as("run.sh is running; see " + output).isTrue();
-                return ready(ports.project());
+                // the training run answers on the same port before the service itself starts
+                return Files.readString(output).contains("everything ready in ") && ready(ports.project());
             });
             String java = "Java " + jdk25.get().featureVersion() + " (" + jdk25.get().home() + ")";
             assertThat(Files.readString(output)).as("what run.sh says; see " + home.resolve("logs"))

@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Records a service's AOT cache ({@code quarkus-app/app.aot}) in a training run of its own, before the suite's
@@ -37,12 +38,15 @@ final class AotCacheRecorder {
      * Runs {@code training} (whose JVM options record into {@code recording}) until ready, stops it and waits for the
      * cache's assembly; the cache becomes the service's only when complete.
      *
+     * @param started told the training JVM's process once it runs (its pid file, for the watchdog)
      * @return whether the service now has its AOT cache
      */
-    static boolean record(ServiceProcess training, Path recording, Duration readyTimeout) {
+    static boolean record(ServiceProcess training, Path recording, Duration readyTimeout,
+            Consumer<ProcessHandle> started) {
         try {
             Files.deleteIfExists(training.logFile());
             training.start();
+            started.accept(training.handle());
             training.awaitReady(readyTimeout);
             ProcessHandle jvm = training.handle();
             jvm.destroy(); // SIGTERM: Quarkus stops, then the JVM writes its training record and assembles the cache

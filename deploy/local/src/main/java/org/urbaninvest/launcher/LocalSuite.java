@@ -397,7 +397,10 @@ public final class LocalSuite implements AutoCloseable {
                 serviceJava.featureVersion(), logFile);
         long started = System.nanoTime();
         training = run;
-        boolean recorded = AotCacheRecorder.record(run, recording, readyTimeout);
+        // under instance 0's pid file: the watchdog and the next start stop it if this JVM dies meanwhile
+        boolean recorded = AotCacheRecorder.record(run, recording, readyTimeout,
+                jvm -> suiteHome.writePid(run.name(), jvm));
+        suiteHome.removePid(run.name());
         training = null;
         if (recorded) {
             log("%s: AOT cache recorded in %.1f s", service.id(), (System.nanoTime() - started) / 1e9);
