@@ -355,7 +355,8 @@ public final class LocalSuite implements AutoCloseable {
             List<ServiceProcess> instances = new ArrayList<>();
             for (int k = 0; k < replicas(service); k++) {
                 String name = ServiceProcess.instanceName(service, k);
-                ServiceProcess process = new ServiceProcess(service, k, application(service), port(service, k), environment(service, k), jvmOptions(), logs.resolve(name + ".log"));
+                ServiceProcess process = new ServiceProcess(service, k, application(service), port(service, k),
+                        environment(service, k), jvmOptions(), logs.resolve(name + ".log"));
                 instances.add(process);
                 supervisor.add(name, process::start, () -> process.awaitReady(readyTimeout),
                         () -> process.stop(SERVICE_STOP_GRACE), process::kill, process::handle);

@@ -15,8 +15,8 @@ class AotCacheRecorderTest {
 
     @Test
     void eachRecordingWritesAFileOfItsOwn() {
-        assertThat(AotCacheRecorder.recordingFile(application)).isNotEqualTo(AotCacheRecorder.recordingFile(application))
-                .hasParentRaw(application);
+        Path one = AotCacheRecorder.recordingFile(application);
+        assertThat(one).isNotEqualTo(AotCacheRecorder.recordingFile(application)).hasParentRaw(application);
         Path recording = AotCacheRecorder.recordingFile(application);
         assertThat(AotCacheRecorder.recordingOptions(recording)).containsExactly("-XX:AOTCacheOutput=" + recording);
     }
@@ -30,7 +30,8 @@ class AotCacheRecorderTest {
         Files.writeString(log, "Launching child process java to assemble AOT cache " + cutShort + "\n");
         assertThat(AotCacheRecorder.keepIfComplete(cutShort, log)).isFalse();
         assertThat(cutShort).doesNotExist();
-        assertThat(cutShort.resolveSibling(cutShort.getFileName() + ".config")).as("its training record").doesNotExist();
+        assertThat(cutShort.resolveSibling(cutShort.getFileName() + ".config")).as("its training record")
+                .doesNotExist();
         assertThat(cache).hasContent("previous");
 
         Path otherRecording = recording("complete, but another JVM's");
