@@ -3,8 +3,8 @@
 # from the same BOM. Time = JVM launch until /q/health/ready answers 200; memory = RSS at that moment.
 #
 # With URBANINVEST_SERVICE_JAVA_HOME set to a JDK 25+, the services run there with the AOT cache (app.aot) that
-# ./run.sh records on that JDK; when a service has none yet, one start records it first (as ./run.sh's first start
-# on that JDK does: -XX:AOTCacheOutput, ready, stopped), which is not one of the measured runs. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
+# ./run.sh records on that JDK; when a service has none yet, one start records it first (as ./run.sh's training run
+# does before the services start: -XX:AOTCacheOutput, ready, stopped), which is not one of the measured runs. Needs the suite's PostgreSQL and Kafka (./run.sh running, default ports) and the packaged services
 # (`./run.sh` builds them). Usage: system-tests/bench/startup.sh [runs]   (default 5 runs per application)
 # Prints one line per run and, per application, `RESULT p5.<application>.ready <median> ms` and `... .rss <median> MB`.
 set -euo pipefail
@@ -22,6 +22,10 @@ bare="$bare_app"
 export QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$kafka_port MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$home/keys/jwks.json"
 
+# the services' JDK when it is another than this one (URBANINVEST_SERVICE_JAVA_HOME=default or empty: this one)
+service_jdk=${URBANINVEST_SERVICE_JAVA_HOME:-}
+[[ $service_jdk == default ]] && service_jdk=
+
 running= # the application being measured: stopped with this script, however it ends
 trap '[[ -z $running ]] || kill "$running" 2>/dev/null || true' EXIT
 
@@ -31,12 +35,12 @@ measure() {
   local cds=() java=java
   [[ -f "$app/app-cds.jsa" && ${4:-} != nocds ]] && cds=(-XX:SharedArchiveFile="$app/app-cds.jsa" -Xshare:auto)
   # as the launcher does: on a JDK 25+ named by URBANINVEST_SERVICE_JAVA_HOME, the AOT cache of an earlier run
-  if [[ -n ${URBANINVEST_SERVICE_JAVA_HOME:-} && $name != bare-app ]]; then
-    java="$URBANINVEST_SERVICE_JAVA_HOME/bin/java"
+  if [[ -n $service_jdk && $name != bare-app ]]; then
+    java="$service_jdk/bin/java"
     cds=()
     [[ -f "$app/app.aot" && ${4:-} != nocds ]] && cds=(-XX:AOTCache="$app/app.aot")
   fi
-  if [[ -n ${URBANINVEST_SERVICE_JAVA_HOME:-} && $name != bare-app && ${4:-} != nocds && ! -f "$app/app.aot" ]]; then
+  if [[ -n $service_jdk && $name != bare-app && ${4:-} != nocds && ! -f "$app/app.aot" ]]; then
     record_aot_cache "$name" "$app" "$db" "$java" "$port"
     cds=(-XX:AOTCache="$app/app.aot")
   fi

@@ -15,11 +15,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.launcher.Ports;
+import org.urbaninvest.launcher.ServiceJava;
 
 /**
  * {@code ./run.sh} as a user runs it (with its own state directory and free ports, two instances of project-service):
@@ -27,7 +31,10 @@ import org.urbaninvest.launcher.Ports;
  * articles' figures (SYSTEM.md §10) while loading it again changes nothing, the banner lists every instance, the
  * tokens it writes are accepted, an instance killed with SIGKILL comes back while the other answers, and SIGTERM
  * leaves no process behind. A replica count outside 1–4 stops it with exit status 2 before anything starts.
- * The build check of run.sh is skipped: the reactor has just packaged the services.
+ * The build check of run.sh is skipped: the reactor has just packaged the services. These runs keep the services on
+ * the launcher's Java ({@code URBANINVEST_SERVICE_JAVA_HOME=default}, as the other system tests' suites do): one run
+ * of project-service alone proves the default on a machine with a JDK 25+, its AOT cache recorded in a training run
+ * and used by the service.
  */
 class RunScriptIT {
 
@@ -139,8 +146,69 @@ class RunScriptIT {
         }
     }
 
-    /** Starts {@code ./run.sh} with these arguments, its state in {@code home}, its output in {@code output}. */
+    @Test
+    void onTheNewestJdk25AServiceRunsWithTheAotCacheRecordedInATrainingRunBeforeItStarts() throws Exception {
+        Optional<ServiceJava> jdk25 = ServiceJava.newestInstalled();
+        String missing = "no JDK " + ServiceJava.AOT_CACHE_SINCE + "+ in /usr/lib/jvm or $JAVA_HOME";
+        if (jdk25.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail(missing + ": with CI=true the AOT cache run is a failure, not a skip");
+        }
+        Assumptions.assumeTrue(jdk25.isPresent(), missing + ": AOT cache run skipped");
+        Path application = repository.resolve("project-service/target/quarkus-app");
+        Files.deleteIfExists(application.resolve("app.aot")); // so that this run records it
+        Path tmp = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir")));
+        Path home = Files.createTempDirectory(tmp, "run-sh-aot-");
+        Ports ports = Ports.free();
+        Path output = home.resolveSibling(home.getFileName() + ".out");
+        Process runSh = runSh(home, output, Map.of(), "--services", "project-service", "--no-demo",
+                "--postgres-port", Integer.toString(ports.postgres()),
+                "--kafka-port", Integer.toString(ports.kafka()),
+                "--kafka-controller-port", Integer.toString(ports.kafkaController()),
+                "--project-port", Integer.toString(ports.project()));
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                assertThat(runSh.isAlive()).as("run.sh is running; see " + output).isTrue();
+                // the training run answers on the same port before the service itself starts
+                return Files.readString(output).contains("everything ready in ") && ready(ports.project());
+            });
+            String java = "Java " + jdk25.get().featureVersion() + " (" + jdk25.get().home() + ")";
+            assertThat(Files.readString(output)).as("what run.sh says; see " + home.resolve("logs"))
+                    .contains("project-service: recording its AOT cache on Java " + jdk25.get().featureVersion(),
+                            "project-service: AOT cache recorded in ",
+                            "project-service: " + java + " with the AOT cache " + application.resolve("app.aot"));
+            assertThat(application.resolve("app.aot")).isNotEmptyFile();
+            try (var leftovers = Files.list(application)) {
+                assertThat(leftovers.map(file -> file.getFileName().toString()))
+                        .as("no recording or training record left behind").noneMatch(name -> name.contains(".part"));
+            }
+            ProcessHandle service = ProcessHandle.of(pids(home).get("project-service-0")).orElseThrow();
+            assertThat(service.info().command()).hasValue(jdk25.get().home().resolve("bin/java").toString());
+            assertThat(service.info().arguments().map(List::of).orElseThrow())
+                    .as("the running service loads the cache and records nothing")
+                    .contains("-XX:AOTCache=" + application.resolve("app.aot"))
+                    .noneMatch(argument -> argument.startsWith("-XX:AOTCacheOutput"));
+        } finally {
+            runSh.destroy();
+            boolean exited = runSh.waitFor(2, TimeUnit.MINUTES);
+            if (!exited) {
+                runSh.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                runSh.destroyForcibly();
+            }
+            assertThat(exited).as("run.sh ends on SIGTERM").isTrue();
+        }
+    }
+
+    /**
+     * Starts {@code ./run.sh} with these arguments, its state in {@code home}, its output in {@code output}, the
+     * services on the launcher's Java.
+     */
     private Process runSh(Path home, Path output, String... arguments) throws IOException {
+        return runSh(home, output, Map.of(ServiceJava.HOME_VARIABLE, ServiceJava.LAUNCHER_JAVA), arguments);
+    }
+
+    /** The same with these environment variables on top of the state directory's. */
+    private Process runSh(Path home, Path output, Map<String, String> environment, String... arguments)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("./run.sh"));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -149,6 +217,8 @@ class RunScriptIT {
                 .redirectOutput(output.toFile());
         builder.environment().put("URBANINVEST_HOME", home.toString());
         builder.environment().put("URBANINVEST_SKIP_BUILD", "true");
+        builder.environment().remove(ServiceJava.HOME_VARIABLE);
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -81,6 +81,7 @@ public final class Launcher {
                 .services(options.services())
                 .replicas(options.replicas())
                 .serviceJvmOptions(serviceJvmOptions())
+                .serviceJava(ServiceJava.fromEnvironment())
                 .reset(options.reset())
                 .otlp(options.otlp())
                 .log(log);

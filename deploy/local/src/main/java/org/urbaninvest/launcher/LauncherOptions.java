@@ -48,10 +48,12 @@ public record LauncherOptions(Path home, Ports ports, boolean reset, boolean dem
             "",
             "Environment: URBANINVEST_HOME, URBANINVEST_PORT_OFFSET; URBANINVEST_SERVICE_JAVA_OPTS replaces the services'",
             "JVM options (default -Xms64m -Xmx512m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError);",
-            "URBANINVEST_SERVICE_JAVA_HOME runs the services on another JDK (25+: with an AOT cache recorded on the",
-            "first run after a build); URBANINVEST_POSTGRES_SETTINGS adds PostgreSQL parameters (key=value, separated by",
-            "spaces, e.g. shared_preload_libraries=pg_stat_statements); URBANINVEST_SKIP_BUILD=true skips the build check",
-            "of ./run.sh.");
+            "the services run on the newest JDK 25+ in $JAVA_HOME or /usr/lib/jvm with an AOT cache, recorded after each",
+            "build in a training run per service before they start (without such a JDK, or when recording fails: on this",
+            "Java with the AppCDS archive; one line per service says which); URBANINVEST_SERVICE_JAVA_HOME=DIR runs them",
+            "on that JDK instead, =default (or empty) on this Java; URBANINVEST_POSTGRES_SETTINGS adds PostgreSQL",
+            "parameters (key=value, separated by spaces, e.g. shared_preload_libraries=pg_stat_statements);",
+            "URBANINVEST_SKIP_BUILD=true skips the build check of ./run.sh.");
 
     /**
      * @param repository the repository root (the default home is {@code .local} in it)

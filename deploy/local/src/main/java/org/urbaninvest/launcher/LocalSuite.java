@@ -54,6 +54,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Map<SuiteService, Integer> replicas;
     private final Map<SuiteService, Integer> ownDatabasePorts;
     private final List<String> serviceJvmOptions;
+    private final ServiceJava serviceJava;
     private final Map<String, String> postgresSettings;
     private final Map<String, String> extraEnvironment;
     private final String otlp;
@@ -74,6 +75,7 @@ public final class LocalSuite implements AutoCloseable {
     private TokenIssuer tokens;
     private KeySetServer keySet;
     private Watchdog watchdog;
+    private volatile ServiceProcess training;
 
     private LocalSuite(Builder builder) {
         this.home = builder.home.toAbsolutePath().normalize();
@@ -83,6 +85,7 @@ public final class LocalSuite implements AutoCloseable {
         this.replicas = new EnumMap<>(builder.replicas);
         this.ownDatabasePorts = new EnumMap<>(builder.ownDatabasePorts);
         this.serviceJvmOptions = List.copyOf(builder.serviceJvmOptions);
+        this.serviceJava = builder.serviceJava;
         this.postgresSettings = Map.copyOf(builder.postgresSettings);
         this.extraEnvironment = Map.copyOf(builder.environment);
         this.otlp = builder.otlp;
@@ -140,6 +143,7 @@ public final class LocalSuite implements AutoCloseable {
                 ownDatabasesUp.get(service).join();
                 server.createDatabases(List.of(service.database()));
             });
+            chooseServiceJava(kafkaUp);
             // the services start while the broker is still starting: their Kafka clients connect when it is up
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (ServiceProcess instance : instances()) {
@@ -172,6 +176,14 @@ public final class LocalSuite implements AutoCloseable {
             }
         }
         supervisor.close();
+        ServiceProcess recording = training;
+        if (recording != null) { // stopped during a training run: it and the JVM assembling its cache end now
+            ProcessHandle jvm = recording.handle();
+            if (jvm != null) {
+                jvm.descendants().forEach(ProcessHandle::destroyForcibly);
+            }
+            recording.kill();
+        }
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
         for (ServiceProcess instance : instances()) {
             if (supervisor.has(instance.name())) {
@@ -343,15 +355,63 @@ public final class LocalSuite implements AutoCloseable {
             List<ServiceProcess> instances = new ArrayList<>();
             for (int k = 0; k < replicas(service); k++) {
                 String name = ServiceProcess.instanceName(service, k);
-                ServiceProcess process = new ServiceProcess(service, k,
-                        repository.resolve(service.id()).resolve("target").resolve("quarkus-app"),
-                        port(service, k), environment(service, k), jvmOptions(), logs.resolve(name + ".log"));
+                ServiceProcess process = new ServiceProcess(service, k, application(service), port(service, k),
+                        environment(service, k), jvmOptions(), logs.resolve(name + ".log"));
                 instances.add(process);
                 supervisor.add(name, process::start, () -> process.awaitReady(readyTimeout),
                         () -> process.stop(SERVICE_STOP_GRACE), process::kill, process::handle);
             }
             serviceProcesses.put(service, instances);
         }
+    }
+
+    /**
+     * Which JVM each service runs on, said in one line per service. On a JDK 25+ a service whose AOT cache is missing
+     * or older than its jar first records it in a training run (one service at a time, once the broker is up, before
+     * any instance starts); a service without a cache runs on the launcher's own Java with its AppCDS archive.
+     */
+    private void chooseServiceJava(CompletableFuture<Void> kafkaUp) {
+        for (SuiteService service : services) {
+            Path application = application(service);
+            if (serviceJava.recordsAotCaches() && !ServiceJava.hasFreshAotCache(application)) {
+                kafkaUp.join();
+                recordAotCache(service, application);
+            }
+            if (!running.get()) {
+                throw new IllegalStateException("stopped while recording the services' AOT caches");
+            }
+            ServiceJava java = serviceJava.forApplication(application);
+            log("%s: %s", service.id(), java.describe(application));
+            serviceProcesses.get(service).forEach(instance -> instance.useJava(java));
+        }
+    }
+
+    private void recordAotCache(SuiteService service, Path application) {
+        Path recording = AotCacheRecorder.recordingFile(application);
+        List<String> options = new ArrayList<>(jvmOptions());
+        options.addAll(AotCacheRecorder.recordingOptions(recording));
+        Path logFile = home.resolve("logs").resolve(service.id() + "-aot.log");
+        ServiceProcess run = new ServiceProcess(service, 0, application, port(service, 0), environment(service, 0),
+                options, logFile);
+        run.useJava(serviceJava);
+        log("%s: recording its AOT cache on Java %d (a training run; %s) ...", service.id(),
+                serviceJava.featureVersion(), logFile);
+        long started = System.nanoTime();
+        training = run;
+        // under instance 0's pid file: the watchdog and the next start stop it if this JVM dies meanwhile
+        boolean recorded = AotCacheRecorder.record(run, recording, readyTimeout,
+                jvm -> suiteHome.writePid(run.name(), jvm));
+        suiteHome.removePid(run.name());
+        training = null;
+        if (recorded) {
+            log("%s: AOT cache recorded in %.1f s", service.id(), (System.nanoTime() - started) / 1e9);
+        } else {
+            log("%s: recording its AOT cache failed (see %s)", service.id(), logFile);
+        }
+    }
+
+    private Path application(SuiteService service) {
+        return repository.resolve(service.id()).resolve("target").resolve("quarkus-app");
     }
 
     /** The port of instance {@code k} of a service: the service's port + 100·k. */
@@ -459,6 +519,7 @@ public final class LocalSuite implements AutoCloseable {
         private final Map<SuiteService, Integer> replicas = new EnumMap<>(SuiteService.class);
         private final Map<SuiteService, Integer> ownDatabasePorts = new EnumMap<>(SuiteService.class);
         private List<String> serviceJvmOptions = DEFAULT_SERVICE_JVM_OPTIONS;
+        private ServiceJava serviceJava = ServiceJava.launcher();
         private final Map<String, String> postgresSettings = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private String otlp;
@@ -524,9 +585,20 @@ public final class LocalSuite implements AutoCloseable {
             return this;
         }
 
-        /** The services' JVM options (heap, GC); an AppCDS archive next to a service's jar is used by itself. */
+        /** The services' JVM options (heap, GC); the start-up cache of {@link #serviceJava} is added by itself. */
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /**
+         * The JDK the services run on (default: the launcher's own, with the AppCDS archives the build wrote). On a
+         * JDK 25 or newer each service runs with an AOT cache, recorded at start where missing or older than its jar;
+         * a service whose recording failed runs on the launcher's Java. {@code ./run.sh} passes
+         * {@link ServiceJava#fromEnvironment()}.
+         */
+        public Builder serviceJava(ServiceJava java) {
+            this.serviceJava = java;
             return this;
         }
 

@@ -3,101 +3,170 @@ package org.urbaninvest.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The JVM the services run on and its start-up cache. By default the launcher's own Java with the AppCDS
- * archive the build wrote. With {@code URBANINVEST_SERVICE_JAVA_HOME} pointing at a JDK 25 or newer, the
- * services run there with an AOT cache (JEP 483/515): the first start after a build records it (the JVM writes
- * {@code app.aot} when the service stops), later starts use it.
+ * The JVM a service runs on and its start-up cache. {@code ./run.sh} runs the services on the newest JDK 25 or
+ * newer it finds ({@code $JAVA_HOME}, {@code /usr/lib/jvm/*}) with an AOT cache (JEP 483/514/515) that
+ * {@link AotCacheRecorder} records in a training run after each build; without such a JDK, or when recording
+ * failed, on the launcher's own Java with the AppCDS archive the build wrote. {@code URBANINVEST_SERVICE_JAVA_HOME}
+ * names another JDK; {@code default} (or an empty value) keeps the launcher's own.
+ *
+ * @param home           the JDK's folder (the one with {@code bin/java} and {@code release})
+ * @param featureVersion its feature release, e.g. 17 or 25
  */
-record ServiceJava(Path home, int featureVersion) {
+public record ServiceJava(Path home, int featureVersion) {
 
-    static final String HOME_VARIABLE = "URBANINVEST_SERVICE_JAVA_HOME";
-    private static final int AOT_CACHE_SINCE = 25;
-    private static final String AOT_CACHE = "app.aot";
-    private static final String RECORD = "-XX:AOTCacheOutput=";
+    public static final String HOME_VARIABLE = "URBANINVEST_SERVICE_JAVA_HOME";
+    /** The value of {@link #HOME_VARIABLE} that keeps the launcher's own Java. */
+    public static final String LAUNCHER_JAVA = "default";
+    /** The first feature release with AOT caches recorded by {@code -XX:AOTCacheOutput}. */
+    public static final int AOT_CACHE_SINCE = 25;
+    static final String AOT_CACHE = "app.aot";
+    private static final Path INSTALLED = Path.of("/usr/lib/jvm");
     private static final Pattern VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
-    static ServiceJava fromEnvironment() {
-        String configured = System.getenv(HOME_VARIABLE);
-        Path home = configured == null || configured.isBlank()
-                ? Path.of(System.getProperty("java.home")) : Path.of(configured);
-        return new ServiceJava(home, featureVersion(home));
+    /** The services' JDK as {@code ./run.sh} chooses it from this process's environment and the installed JDKs. */
+    public static ServiceJava fromEnvironment() {
+        return choose(System.getenv(), installed(INSTALLED));
+    }
+
+    /**
+     * The services' JDK: the one {@link #HOME_VARIABLE} names ({@code default} or empty: the launcher's), else the
+     * newest of {@code candidates} and {@code $JAVA_HOME} that is {@value #AOT_CACHE_SINCE} or newer, else the
+     * launcher's.
+     */
+    static ServiceJava choose(Map<String, String> environment, List<Path> candidates) {
+        String configured = environment.get(HOME_VARIABLE);
+        if (configured != null) {
+            return configured.isBlank() || configured.trim().equals(LAUNCHER_JAVA)
+                    ? launcher() : of(Path.of(configured.trim()));
+        }
+        return newest(withJavaHome(environment, candidates)).orElseGet(ServiceJava::launcher);
+    }
+
+    /** The newest JDK {@value #AOT_CACHE_SINCE} or newer among {@code homes} (by their {@code release} files). */
+    static Optional<ServiceJava> newest(List<Path> homes) {
+        return homes.stream()
+                .filter(home -> Files.isExecutable(home.resolve("bin").resolve("java")))
+                .map(home -> new ServiceJava(home, releaseVersion(home)))
+                .filter(ServiceJava::recordsAotCaches)
+                .max(Comparator.comparingInt(ServiceJava::featureVersion));
+    }
+
+    /** The newest JDK {@value #AOT_CACHE_SINCE} or newer installed in {@code /usr/lib/jvm} or {@code $JAVA_HOME}. */
+    public static Optional<ServiceJava> newestInstalled() {
+        return newest(withJavaHome(System.getenv(), installed(INSTALLED)));
+    }
+
+    private static List<Path> withJavaHome(Map<String, String> environment, List<Path> homes) {
+        List<Path> all = new ArrayList<>(homes);
+        String javaHome = environment.get("JAVA_HOME");
+        if (javaHome != null && !javaHome.isBlank()) {
+            all.add(0, Path.of(javaHome));
+        }
+        return all;
+    }
+
+    /** The launcher's own Java: the one the services are built and tested on. */
+    public static ServiceJava launcher() {
+        return new ServiceJava(Path.of(System.getProperty("java.home")), Runtime.version().feature());
+    }
+
+    static ServiceJava of(Path home) {
+        int version = releaseVersion(home);
+        return new ServiceJava(home, version > 0 ? version : 17);
+    }
+
+    static List<Path> installed(Path folder) {
+        try (Stream<Path> homes = Files.list(folder)) {
+            return homes.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     String executable() {
         return home.resolve("bin").resolve("java").toString();
     }
 
-    /**
-     * The options that load (or record) the start-up cache of the {@code quarkus-app} folder. A JVM records into
-     * a file of its own, which {@link #finishRecording} makes the cache once the JVM has ended by itself.
-     */
-    List<String> startUpCache(Path application) {
-        if (featureVersion >= AOT_CACHE_SINCE) {
-            Path cache = application.resolve(AOT_CACHE);
-            return isFresh(cache, application.resolve("quarkus-run.jar"))
-                    ? List.of("-XX:AOTCache=" + cache)
-                    : List.of(RECORD + application.resolve(AOT_CACHE + "." + UUID.randomUUID() + ".part"));
-        }
-        for (String name : List.of("app-cds.jsa", "quarkus-run.jsa")) {
-            Path archive = application.resolve(name);
-            if (Files.isRegularFile(archive)) {
-                return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
-            }
-        }
-        return List.of();
+    /** Whether this JDK records and loads AOT caches (JEP 483/514/515). */
+    public boolean recordsAotCaches() {
+        return featureVersion >= AOT_CACHE_SINCE;
     }
 
-    /**
-     * After a JVM started with {@code command} has ended with {@code exitValue}: the cache it recorded becomes the
-     * service's, if it wrote one at a normal end (0, or 143 after SIGTERM); one cut short (SIGKILL, a crash) is
-     * dropped, and the next start records again.
-     */
-    static void finishRecording(List<String> command, int exitValue) {
-        for (String option : command) {
-            if (!option.startsWith(RECORD)) {
-                continue;
-            }
-            Path recorded = Path.of(option.substring(RECORD.length()));
-            try {
-                if ((exitValue == 0 || exitValue == 143) && Files.isRegularFile(recorded) && Files.size(recorded) > 0) {
-                    Files.move(recorded, recorded.resolveSibling(AOT_CACHE), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                } else {
-                    Files.deleteIfExists(recorded);
-                }
-                // the JVM's temporary training record, left behind when it was cut short
-                Files.deleteIfExists(recorded.resolveSibling(recorded.getFileName() + ".config"));
-            } catch (IOException e) {
-                // the next start records again
-            }
-        }
+    /** The AOT cache of the {@code quarkus-app} folder {@code application}. */
+    static Path aotCache(Path application) {
+        return application.resolve(AOT_CACHE);
     }
 
-    private static boolean isFresh(Path cache, Path jar) {
+    /** Whether {@code application} has a non-empty AOT cache newer than its jar (a build makes it stale). */
+    static boolean hasFreshAotCache(Path application) {
+        Path cache = aotCache(application);
         try {
-            return Files.isRegularFile(cache) && Files.size(cache) > 0
-                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0;
+            return Files.isRegularFile(cache) && Files.size(cache) > 0 && Files.getLastModifiedTime(cache)
+                    .compareTo(Files.getLastModifiedTime(application.resolve("quarkus-run.jar"))) > 0;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static int featureVersion(Path home) {
+    /**
+     * The JVM a service in {@code application} runs on: this one when it is older than 25 or the service has a fresh
+     * AOT cache; else (no cache recorded) the launcher's own Java with its AppCDS archive.
+     */
+    ServiceJava forApplication(Path application) {
+        return !recordsAotCaches() || hasFreshAotCache(application) ? this : launcher();
+    }
+
+    /** The options that load the start-up cache of {@code application}: the AOT cache on 25+, else AppCDS. */
+    List<String> startUpCache(Path application) {
+        if (recordsAotCaches()) {
+            return hasFreshAotCache(application) ? List.of("-XX:AOTCache=" + aotCache(application)) : List.of();
+        }
+        Path archive = appCdsArchive(application);
+        return archive == null ? List.of() : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+    }
+
+    /** One line for the log: which JDK and which start-up cache a service in {@code application} uses. */
+    String describe(Path application) {
+        String cache;
+        if (recordsAotCaches()) {
+            cache = hasFreshAotCache(application) ? "the AOT cache " + aotCache(application) : "no start-up cache";
+        } else {
+            Path archive = appCdsArchive(application);
+            cache = archive == null ? "no start-up cache" : "the AppCDS archive " + archive;
+        }
+        return "Java " + featureVersion + " (" + home + ") with " + cache;
+    }
+
+    private static Path appCdsArchive(Path application) {
+        for (String name : List.of("app-cds.jsa", "quarkus-run.jsa")) {
+            Path archive = application.resolve(name);
+            if (Files.isRegularFile(archive)) {
+                return archive;
+            }
+        }
+        return null;
+    }
+
+    /** The feature release in {@code home/release}, or 0 when there is none. */
+    private static int releaseVersion(Path home) {
         try {
             Matcher version = VERSION.matcher(Files.readString(home.resolve("release")));
             if (version.find()) {
                 return Integer.parseInt(version.group(1));
             }
         } catch (IOException | RuntimeException e) {
-            // no release file: treat it as the oldest supported Java
+            // no release file
         }
-        return home.equals(Path.of(System.getProperty("java.home"))) ? Runtime.version().feature() : 17;
+        return 0;
     }
 }

@@ -29,12 +29,13 @@ public final class ServiceProcess {
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Path logFile;
+    private volatile ServiceJava java = ServiceJava.launcher();
     private volatile Process process;
 
     /**
      * @param instance    which instance of the service this is (0-based)
      * @param application the {@code quarkus-app} folder
-     * @param jvmOptions  the JVM's options (heap, GC, ...); an AppCDS archive next to the jar is used by itself
+     * @param jvmOptions  the JVM's options (heap, GC, ...); the start-up cache of {@link #java()} is added by itself
      */
     public ServiceProcess(SuiteService service, int instance, Path application, int port,
             Map<String, String> environment, List<String> jvmOptions, Path logFile) {
@@ -78,6 +79,16 @@ public final class ServiceProcess {
         return logFile;
     }
 
+    /** The JVM this instance runs on (the launcher's own unless the suite chose another), with its start-up cache. */
+    public ServiceJava java() {
+        return java;
+    }
+
+    /** Runs this instance on {@code java} from its next start. */
+    void useJava(ServiceJava java) {
+        this.java = java;
+    }
+
     public Path jar() {
         return application.resolve("quarkus-run.jar");
     }
@@ -102,7 +113,6 @@ public final class ServiceProcess {
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             builder.environment().putAll(environment);
             process = builder.start();
-            process.onExit().thenAccept(ended -> ServiceJava.finishRecording(command, ended.exitValue()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name(), e);
         }
@@ -110,7 +120,7 @@ public final class ServiceProcess {
 
     List<String> command() {
         List<String> command = new ArrayList<>();
-        ServiceJava java = ServiceJava.fromEnvironment();
+        ServiceJava java = this.java;
         command.add(java.executable());
         command.addAll(jvmOptions);
         command.addAll(java.startUpCache(application));
