@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -o -q verify -pl investment-service -Dtest=AgreementWriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.seconds="${1:-30}" -Dbench.warmup="${2:-60}"
+    -Dtest.jvm.args=-Xmx768m -Dbench.seconds="${1:-30}" -Dbench.warmup="${2:-60}"
 cat investment-service/target/agreement-benchmark.txt

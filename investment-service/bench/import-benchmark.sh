@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -o -q verify -pl investment-service -am -Dtest=AgreementImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.lines="${1:-100000}" -DargLine="-Xmx768m -Dbench.lines=${1:-100000} -Dbench.warmup=${2:-5000}"
+    -Dtest.jvm.args=-Xmx768m -Dbench.lines="${1:-100000}" -Dbench.warmup="${2:-5000}"
 cat investment-service/target/import-benchmark.txt
 # "import moved to SIGNED   100,000 lines in  25.45 s =    3,930 lines/s (...)" → RESULT p4.agreement.moved-to-signed 3930 lines/s
 sed -nE 's/^import (.*[^ ]) +[0-9,]+ lines in .* = +([0-9,]+) lines\/s.*/\1 \2/p' investment-service/target/import-benchmark.txt \

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -o -q verify -pl project-service -am -Dtest=ImportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Dbench.lines="${1:-100000}" -DargLine="-Xmx768m -Dbench.lines=${1:-100000} -Dbench.warmup=${2:-20000}"
+    -Dtest.jvm.args=-Xmx768m -Dbench.lines="${1:-100000}" -Dbench.warmup="${2:-20000}"
 cat project-service/target/import-benchmark.txt
 # "import updated   100,000 lines in  13.98 s =    7,152 lines/s (...)" → RESULT p4.project.updated 7152 lines/s
 sed -nE 's/^import (.*[^ ]) +[0-9,]+ lines in .* = +([0-9,]+) lines\/s.*/\1 \2/p' project-service/target/import-benchmark.txt \
