@@ -284,9 +284,9 @@ p5_rows() { # PREFIX JDK-LABEL STEP
   for service in project investment reporting; do
     s="$service-service"
     aot=""
-    # the cache startup.sh used: recorded by it (its log says so) or found (a later build may have removed it since)
-    [[ $prefix == p5 ]] || aot=", AOT cache $(grep -q "^$s: recording its AOT cache" "$out/$log.log" 2>/dev/null \
-      || [[ -f $root/$s/target/quarkus-app/app.aot ]] && echo yes || echo "no: none recorded")"
+    # whether startup.sh started the service with its AOT cache (its log says so; a later build removes the file)
+    [[ $prefix == p5 ]] || aot=", AOT cache $(grep -q "^$s: starts with the AOT cache" "$out/$log.log" 2>/dev/null \
+      && echo yes || echo "no: none recorded")"
     if has "$prefix.$s.ready" "$prefix.$s.rss"; then
       x=$(ratio "${r[$prefix.$s.ready]}" "${r[$prefix.bare-app.ready]}")
       row "P5 $s ready, $jdk$aot (median of $startup_runs)" "${r[$prefix.$s.ready]} ms" \

@@ -44,6 +44,8 @@ measure() {
     record_aot_cache "$name" "$app" "$db" "$java" "$port"
     cds=(-XX:AOTCache="$app/app.aot")
   fi
+  # what run-all.sh reads to say whether the cache was used (a later build of the jar removes the file)
+  [[ ${cds[*]:-} == -XX:AOTCache=* ]] && echo "$name: starts with the AOT cache $app/app.aot"
   local readies=() rsses=()
   for ((i = 1; i <= runs; i++)); do
     local start pid ms rss
