@@ -2,6 +2,7 @@ package org.urbaninvest.reporting.domain;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,18 @@ public record FindingChanges(List<Finding> raised, List<Finding> cleared) {
         Set<String> now = current.stream().map(Finding::key).collect(Collectors.toSet());
         return new FindingChanges(current.stream().filter(f -> !before.contains(f.key())).toList(),
                 previous.stream().filter(f -> !now.contains(f.key())).toList());
+    }
+
+    /**
+     * The changes from the findings last published, known by their keys ({@code previousKeys}), to {@code current}:
+     * the cleared ones are looked up by key ({@code previous}), the unchanged ones never read.
+     */
+    public static FindingChanges between(Set<String> previousKeys, List<Finding> current,
+            Function<List<String>, List<Finding>> previous) {
+        Set<String> now = current.stream().map(Finding::key).collect(Collectors.toSet());
+        List<String> gone = previousKeys.stream().filter(key -> !now.contains(key)).sorted().toList();
+        return new FindingChanges(current.stream().filter(f -> !previousKeys.contains(f.key())).toList(),
+                gone.isEmpty() ? List.of() : previous.apply(gone));
     }
 
     public boolean none() {

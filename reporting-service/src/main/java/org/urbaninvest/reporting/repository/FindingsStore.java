@@ -1,7 +1,6 @@
 package org.urbaninvest.reporting.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,13 +8,17 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 import org.urbaninvest.reporting.domain.Finding;
+import org.urbaninvest.reporting.domain.FindingChanges;
 
 /**
  * The bookkeeping of zone-findings.v1: which zones are to be evaluated again, the findings last published per
@@ -26,8 +29,6 @@ public class FindingsStore {
 
     /** Any constant works: the database is the service's own. */
     private static final long PUBLISHER_LOCK = 0xF1D1265L;
-    private static final TypeReference<List<Finding>> FINDINGS = new TypeReference<>() {
-    };
 
     @Inject
     EntityManager entityManager;
@@ -75,50 +76,86 @@ public class FindingsStore {
         });
     }
 
-    /** The findings last published of each of {@code zones} that has been published. */
-    public Map<String, List<Finding>> published(Collection<String> zones) {
+    /** The keys of the findings last published of each of {@code zones} that has any. */
+    public Map<String, Set<String>> publishedKeys(Collection<String> zones) {
         return work(connection -> {
-            Map<String, List<Finding>> published = new HashMap<>();
+            Map<String, Set<String>> keys = new HashMap<>();
             try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT zone_code, findings FROM zone_findings_published WHERE zone_code = ANY (?)")) {
+                    "SELECT zone_code, finding_key FROM zone_finding_published WHERE zone_code = ANY (?)")) {
                 query.setArray(1, connection.createArrayOf("text", zones.toArray()));
                 try (ResultSet rs = query.executeQuery()) {
                     while (rs.next()) {
-                        published.put(rs.getString(1), read(rs.getString(2)));
+                        keys.computeIfAbsent(rs.getString(1), zone -> new HashSet<>()).add(rs.getString(2));
                     }
                 }
             }
-            return published;
+            return keys;
         });
     }
 
-    public void publish(String zone, List<Finding> findings) {
-        work(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO zone_findings_published (zone_code, findings, published_at)
-                    VALUES (?, CAST(? AS JSONB), clock_timestamp())
-                    ON CONFLICT (zone_code) DO UPDATE SET findings = EXCLUDED.findings,
-                        published_at = EXCLUDED.published_at""")) {
-                upsert.setString(1, zone);
-                upsert.setString(2, text(findings));
-                return upsert.executeUpdate();
+    /** The findings of {@code keys} last published for {@code zone}, by key. */
+    public List<Finding> published(String zone, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return work(connection -> {
+            List<Finding> findings = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT finding FROM zone_finding_published"
+                    + " WHERE zone_code = ? AND finding_key = ANY (?) ORDER BY finding_key")) {
+                query.setString(1, zone);
+                query.setArray(2, connection.createArrayOf("text", keys.toArray()));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        findings.add(read(rs.getString(1)));
+                    }
+                }
             }
+            return findings;
         });
     }
 
-    private List<Finding> read(String text) {
+    /** Records a publication of {@code zone}: its {@code changes.raised()} added, its {@code changes.cleared()} gone. */
+    public void publish(String zone, FindingChanges changes) {
+        work(connection -> {
+            if (!changes.cleared().isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM zone_finding_published WHERE zone_code = ? AND finding_key = ANY (?)")) {
+                    delete.setString(1, zone);
+                    delete.setArray(2, connection.createArrayOf("text",
+                            changes.cleared().stream().map(Finding::key).toArray()));
+                    delete.executeUpdate();
+                }
+            }
+            if (!changes.raised().isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO zone_finding_published (zone_code, finding_key, finding)
+                        SELECT ?, k, CAST(f AS JSONB) FROM unnest(?::text[], ?::text[]) AS r(k, f)
+                        ON CONFLICT (zone_code, finding_key) DO UPDATE SET finding = EXCLUDED.finding""")) {
+                    insert.setString(1, zone);
+                    insert.setArray(2, connection.createArrayOf("text",
+                            changes.raised().stream().map(Finding::key).toArray()));
+                    insert.setArray(3, connection.createArrayOf("text",
+                            changes.raised().stream().map(this::text).toArray()));
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private Finding read(String text) {
         try {
-            return json.readValue(text, FINDINGS);
+            return json.readValue(text, Finding.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("published findings cannot be read: " + e.getMessage(), e);
+            throw new IllegalStateException("a published finding cannot be read: " + e.getMessage(), e);
         }
     }
 
-    private String text(List<Finding> findings) {
+    private String text(Finding finding) {
         try {
-            return json.writeValueAsString(findings);
+            return json.writeValueAsString(finding);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("findings cannot be written as JSON", e);
+            throw new IllegalStateException("a finding cannot be written as JSON", e);
         }
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.urbaninvest.platform.outbox.Outbox;
 import org.urbaninvest.platform.tracing.EventTracing;
@@ -127,11 +128,12 @@ public class FindingsPublisher {
             List<String> zones = marks.stream().map(ZoneMarks.Mark::zoneCode).distinct().sorted().toList();
             LocalDate day = reports.today();
             Map<String, List<Finding>> current = reports.ownFindings(zones, day);
-            Map<String, List<Finding>> previous = store.published(zones);
+            Map<String, Set<String>> previous = store.publishedKeys(zones);
             int published = 0;
             for (String zone : zones) {
                 List<Finding> now = current.get(zone);
-                FindingChanges changes = FindingChanges.between(previous.getOrDefault(zone, List.of()), now);
+                FindingChanges changes = FindingChanges.between(previous.getOrDefault(zone, Set.of()), now,
+                        cleared -> store.published(zone, cleared));
                 if (changes.none()) {
                     continue;
                 }
@@ -140,7 +142,7 @@ public class FindingsPublisher {
                             EventPayloads.zoneFindings(zone, day, changes, now, config.findings().recordLimit()));
                     return null;
                 });
-                store.publish(zone, now);
+                store.publish(zone, changes);
                 published++;
             }
             store.done(marks);
