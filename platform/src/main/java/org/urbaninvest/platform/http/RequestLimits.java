@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,11 +17,6 @@ import org.urbaninvest.platform.problem.Problem;
  * Refuses a request body before it is read: one without a {@code Content-Type} with 415 (nothing guesses what a
  * body is), a JSON body over {@code urbaninvest.http.max-json-body-size} with 413. The server-wide limit
  * ({@code quarkus.http.limits.max-body-size}) is larger because CSV imports are large.
- * <p>
- * A JSON body of a declared length within the limit is then read whole on the I/O thread, before the request goes
- * on: RESTEasy Reactive reads the body of a blocking endpoint (every endpoint that writes) through a blocking stream
- * on its worker thread otherwise, each chunk handed over from the I/O thread under the connection's lock, which cost
- * a fifth of investment-service's CPU per agreement (docs/benchmarks.md). A CSV body is still streamed.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -34,11 +28,10 @@ public class RequestLimits {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        BodyHandler wholeBody = BodyHandler.create(false).setBodyLimit(maxJsonBodySize.asLongValue());
-        router.route("/api/*").order(-1000).handler(context -> checkBody(context, wholeBody));
+        router.route("/api/*").order(-1000).handler(this::checkBody);
     }
 
-    private void checkBody(RoutingContext context, BodyHandler wholeBody) {
+    private void checkBody(RoutingContext context) {
         HttpServerRequest request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -51,10 +44,6 @@ public class RequestLimits {
         if (length != null && !csv && tooLarge(length)) {
             refuse(context, 413, "Payload too large",
                     "request body exceeds " + maxJsonBodySize.asLongValue() + " bytes");
-            return;
-        }
-        if (length != null && !csv && hasBody(request, length)) {
-            wholeBody.handle(context); // goes on once the body is read
             return;
         }
         context.next();
