@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,6 +18,12 @@ import org.urbaninvest.platform.problem.Problem;
  * Refuses a request body before it is read: one without a {@code Content-Type} with 415 (nothing guesses what a
  * body is), a JSON body over {@code urbaninvest.http.max-json-body-size} with 413. The server-wide limit
  * ({@code quarkus.http.limits.max-body-size}) is larger because CSV imports are large.
+ * <p>
+ * A JSON body of a declared length within the limit is then read whole on the I/O thread before the request goes
+ * on: RESTEasy Reactive otherwise reads the body of a blocking endpoint (every endpoint that writes) through a
+ * blocking stream on its worker thread, each chunk handed over from the I/O thread under the connection's lock,
+ * which cost a fifth of investment-service's CPU per agreement (docs/benchmarks.md). Only JSON is read ahead: a CSV
+ * body still streams, and any other type goes on unread to be refused by the endpoint (415).
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -28,10 +35,11 @@ public class RequestLimits {
     ObjectMapper json;
 
     void install(@Observes Router router) {
-        router.route("/api/*").order(-1000).handler(this::checkBody);
+        BodyHandler wholeBody = BodyHandler.create(false).setBodyLimit(maxJsonBodySize.asLongValue());
+        router.route("/api/*").order(-1000).handler(context -> checkBody(context, wholeBody));
     }
 
-    private void checkBody(RoutingContext context) {
+    private void checkBody(RoutingContext context, BodyHandler wholeBody) {
         HttpServerRequest request = context.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
@@ -46,7 +54,21 @@ public class RequestLimits {
                     "request body exceeds " + maxJsonBodySize.asLongValue() + " bytes");
             return;
         }
+        if (length != null && isJson(type) && hasBody(request, length)) {
+            wholeBody.handle(context); // goes on once the body is read
+            return;
+        }
         context.next();
+    }
+
+    /** {@code application/json} or a {@code +json} type such as {@code application/merge-patch+json}. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int parameters = contentType.indexOf(';');
+        String type = (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim().toLowerCase();
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     private static boolean hasBody(HttpServerRequest request, String length) {

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,16 @@ class ProblemAndAuthTest {
     void wrongContentTypeIs415() {
         problem(given().auth().oauth2(Tokens.editor()).contentType(ContentType.XML).body("<text>a</text>").post(NOTES),
                 415);
+    }
+
+    @Test
+    void formBodiesAre415AndChangeNothing() {
+        long before = notes();
+        problem(given().auth().oauth2(Tokens.editor()).contentType(ContentType.URLENC).body("text=a").post(NOTES),
+                415);
+        problem(given().auth().oauth2(Tokens.editor()).contentType("multipart/form-data; boundary=x")
+                .body("--x\r\n\r\nhi\r\n--x--\r\n".getBytes(StandardCharsets.UTF_8)).post(NOTES), 415);
+        assertThat(notes()).isEqualTo(before);
     }
 
     @Test
