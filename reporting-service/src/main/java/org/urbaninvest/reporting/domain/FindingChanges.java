@@ -14,9 +14,10 @@ public record FindingChanges(List<Finding> raised, List<Finding> cleared) {
 
     public static FindingChanges between(List<Finding> previous, List<Finding> current) {
         Set<String> before = previous.stream().map(Finding::key).collect(Collectors.toSet());
-        Set<String> now = current.stream().map(Finding::key).collect(Collectors.toSet());
-        return new FindingChanges(current.stream().filter(f -> !before.contains(f.key())).toList(),
-                previous.stream().filter(f -> !now.contains(f.key())).toList());
+        return between(before, current, gone -> {
+            Set<String> goneKeys = Set.copyOf(gone);
+            return previous.stream().filter(f -> goneKeys.contains(f.key())).toList();
+        });
     }
 
     /**

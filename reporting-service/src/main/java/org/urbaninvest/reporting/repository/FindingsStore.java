@@ -95,9 +95,6 @@ public class FindingsStore {
 
     /** The findings of {@code keys} last published for {@code zone}, by key. */
     public List<Finding> published(String zone, Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
         return work(connection -> {
             List<Finding> findings = new ArrayList<>();
             try (PreparedStatement query = connection.prepareStatement("SELECT finding FROM zone_finding_published"
