@@ -3,8 +3,10 @@ package org.urbaninvest.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,6 +59,11 @@ class ReportCacheTest {
         }
         await("the other session's change dropped the held report").atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(50)).until(() -> !cache.holds(key));
-        assertThat(Api.json(path).at("/agreements/intended/count").asLong()).isEqualTo(42);
+        JsonNode read = Api.json(path);
+        assertThat(read.at("/agreements/intended/count").asLong()).isEqualTo(42);
+        assertThat(cache.holds(key)).isTrue();
+        Response held = Api.get(path);
+        assertThat(held.contentType()).as("a held report is answered as JSON").startsWith("application/json");
+        assertThat(Api.parse(held.asString())).as("a held report answers what was read").isEqualTo(read);
     }
 }

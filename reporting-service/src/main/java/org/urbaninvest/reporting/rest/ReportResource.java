@@ -71,15 +71,15 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "the zone's report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ZoneReport.class),
                     examples = @ExampleObject(name = "zone", value = ReportExamples.ZONE_REPORT)))
-    public Uni<ZoneReport> zone(@PathParam("code") String code,
+    public Uni<Response> zone(@PathParam("code") String code,
             @QueryParam("includeSubzones") @DefaultValue("true") boolean includeSubzones,
             @Parameter(description = AS_OF) @QueryParam("asOf") String asOf) {
         LocalDate day = reports.asOf(asOf);
-        ZoneReport held = day == null ? reports.heldZone(code, includeSubzones) : null;
-        if (held != null) {
-            return Uni.createFrom().item(held); // from memory, on the I/O thread: no hand-over to a worker
+        byte[] held = day == null ? reports.heldZoneJson(code, includeSubzones) : null;
+        if (held != null) { // from memory, already written, on the I/O thread: no hand-over to a worker
+            return Uni.createFrom().item(Response.ok(held, MediaType.APPLICATION_JSON_TYPE).build());
         }
-        return Uni.createFrom().item(() -> reports.zone(code, includeSubzones, day))
+        return Uni.createFrom().item(() -> Response.ok(reports.zone(code, includeSubzones, day)).build())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

@@ -89,16 +89,37 @@ public class ReportService {
     }
 
     /**
-     * The zone's report as things stand when it can be answered without reading anything, else {@code null}: it is
-     * held in memory and the caller's token is not limited to zones (a limited one needs the zone tree, read from
-     * the database, to know whether it may see it). Never blocks: the resource answers it on the I/O thread.
+     * The zone's report as things stand, as its JSON, when it can be answered without reading anything, else
+     * {@code null}: it is held in memory and the caller's token is not limited to zones (a limited one needs the
+     * zone tree, read from the database, to know whether it may see it). A held report is written once and its bytes
+     * held beside it, dropped with it. Never blocks: the resource answers it on the I/O thread.
      */
-    public ZoneReport heldZone(String code, boolean includeSubzones) {
-        return scope.unscoped() ? cache.held(new ZoneReportKey(code, includeSubzones)) : null;
+    public byte[] heldZoneJson(String code, boolean includeSubzones) {
+        if (!scope.unscoped()) {
+            return null;
+        }
+        ZoneReportKey key = new ZoneReportKey(code, includeSubzones);
+        // the held report is looked up inside the read, so the bytes are held only if no change came after it
+        return cache.get(new ZoneReportJsonKey(key), () -> {
+            ZoneReport held = cache.held(key);
+            return held == null ? null : write(held);
+        });
+    }
+
+    private byte[] write(ZoneReport report) {
+        try {
+            return json.writeValueAsBytes(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a zone report cannot be written: " + e.getMessage(), e);
+        }
     }
 
     /** What a zone report held in memory is held under. */
     public record ZoneReportKey(String code, boolean includeSubzones) {
+    }
+
+    /** What a held zone report's JSON is held under. */
+    record ZoneReportJsonKey(ZoneReportKey report) {
     }
 
     /**
