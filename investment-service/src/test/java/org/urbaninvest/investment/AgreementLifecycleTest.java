@@ -51,6 +51,19 @@ class AgreementLifecycleTest {
     }
 
     @Test
+    void anInvestorsReferenceTakenIs409AndChangesNothing() {
+        String project = project(ZONE);
+        String investor = investor();
+        Map<String, Object> intention = Map.of("projectCode", project, "investorId", investor,
+                "intendedAmount", money("100.00", "CNY"), "intendedOn", "2022-05-10", "reference", "TX-TAKEN");
+        asEditor().body(intention).post("/api/v1/agreements").then().statusCode(201);
+        asEditor().body(intention).post("/api/v1/agreements").then().statusCode(409).contentType(PROBLEM)
+                .body("status", equalTo(409));
+        asViewer().queryParam("investor", investor).get("/api/v1/agreements").then().statusCode(200)
+                .body("total", equalTo(1));
+    }
+
+    @Test
     void movesFromIntentionToOperationAndPublishesEachMove() {
         String project = project(ZONE);
         String investor = investor();

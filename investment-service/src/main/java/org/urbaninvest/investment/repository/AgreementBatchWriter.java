@@ -30,7 +30,8 @@ import org.urbaninvest.platform.jdbc.JdbcBatch;
 /**
  * Bulk reads and writes of agreements for imports, on the transaction's own connection, without the persistence
  * context: reads take arrays of keys, inserts are JDBC batches (sent as multi-row inserts,
- * {@code reWriteBatchedInserts}), updates one statement over arrays; never a round trip per agreement.
+ * {@code reWriteBatchedInserts}), updates one statement over arrays; never a round trip per agreement. A new
+ * agreement of the API is inserted here too.
  */
 @ApplicationScoped
 public class AgreementBatchWriter {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import org.urbaninvest.investment.client.ProjectLookup;
 import org.urbaninvest.investment.mapping.AgreementMapper;
 import org.urbaninvest.investment.domain.ProjectRef;
+import org.urbaninvest.investment.repository.AgreementBatchWriter;
 import org.urbaninvest.investment.repository.AgreementEntity;
 import org.urbaninvest.investment.repository.AgreementRepository;
 import org.urbaninvest.investment.repository.DisbursementEntity;
@@ -48,6 +50,9 @@ public class AgreementService {
 
     @Inject
     AgreementRepository agreements;
+
+    @Inject
+    AgreementBatchWriter writer;
 
     @Inject
     ProjectLookup projectService;
@@ -90,9 +95,14 @@ public class AgreementService {
         agreement.investorId = investorId;
         agreement.reference = reference;
         AgreementChanges.Step intended = AgreementChanges.intend(agreement, intendedAmount, intendedOn);
-        agreement.createdAt = agreement.updatedAt = now; // set before persist: the insert takes the state of now
-        agreements.persist(agreement);
-        return record(agreement, intended, now);
+        agreement.createdAt = agreement.updatedAt = now;
+        HistoryEntryEntity entry = AgreementChanges.history(agreement, intended, mapper.changes(intended.changes()),
+                actor.name(), now);
+        // a new agreement is written as an import writes it, by JDBC: nothing later in the request changes it, so
+        // the persistence context has nothing to track (the ORM's persist and flush were the most of a write's CPU)
+        writer.insert(List.of(agreement));
+        writer.history(List.of(entry));
+        return publish(agreement, intended.action());
     }
 
     public AgreementEntity sign(UUID id, Money signedAmount, LocalDate signedOn) {
