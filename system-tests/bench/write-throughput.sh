@@ -390,7 +390,7 @@ PERL
 # --- the pipeline anchor: its SQL per agreement, concurrently in the three databases ---------------------------------
 # share|database|marker|statement run once per transaction in the capture|tables copied|mode
 shares=(
-  "write|investment|^insert into agreement_history|insert into agreement_history|agreement,agreement_history,outbox|write"
+  "write|investment|^INSERT INTO agreement_history|INSERT INTO agreement_history|agreement,agreement_history,outbox|write"
   "relay|investment|^UPDATE outbox SET published_at|UPDATE outbox SET published_at|outbox|relay"
   "projection|reporting|^INSERT INTO consumed_version|INSERT INTO generation_clock|consumed_version,agreement_view,zone_agreement_totals,zone_agreement_days,zone_timeseries,generation_clock,zone_change,finding_change,projection_generation|"
   "replica|project|^INSERT INTO agreement_replica|INSERT INTO agreement_replica|consumed_version,agreement_replica|"
