@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -19,11 +20,11 @@ import org.urbaninvest.platform.problem.Problem;
  * body is), a JSON body over {@code urbaninvest.http.max-json-body-size} with 413. The server-wide limit
  * ({@code quarkus.http.limits.max-body-size}) is larger because CSV imports are large.
  * <p>
- * A JSON body of a declared length within the limit is then read whole on the I/O thread before the request goes
- * on: RESTEasy Reactive otherwise reads the body of a blocking endpoint (every endpoint that writes) through a
- * blocking stream on its worker thread, each chunk handed over from the I/O thread under the connection's lock,
- * which cost a fifth of investment-service's CPU per agreement (docs/benchmarks.md). Only JSON is read ahead: a CSV
- * body still streams, and any other type goes on unread to be refused by the endpoint (415).
+ * Over HTTP/1.x, a JSON body of a declared length within the limit is then read whole on the I/O thread before the
+ * request goes on: RESTEasy Reactive otherwise reads the body of a blocking endpoint (every endpoint that writes)
+ * through a blocking stream on its worker thread, each chunk handed over from the I/O thread under the connection's
+ * lock, which cost a fifth of investment-service's CPU per agreement (docs/benchmarks.md). Only JSON is read ahead:
+ * a CSV body still streams, and any other type goes on unread to be refused by the endpoint (415).
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -54,7 +55,9 @@ public class RequestLimits {
                     "request body exceeds " + maxJsonBodySize.asLongValue() + " bytes");
             return;
         }
-        if (length != null && isJson(type) && hasBody(request, length)) {
+        // HTTP/1.x only: over HTTP/2 RESTEasy Reactive pauses the request when it takes it, which fails once the
+        // stream has ended (Http2ServerRequest: "Request has already been read"), so there the body still streams
+        if (length != null && isJson(type) && request.version() != HttpVersion.HTTP_2 && hasBody(request, length)) {
             wholeBody.handle(context); // goes on once the body is read
             return;
         }

@@ -135,6 +135,23 @@ class ProblemAndAuthTest {
     }
 
     @Test
+    void aJsonBodyIsReadOverHttp2AsOverHttp11() throws Exception {
+        long before = notes();
+        // java.net.http asks to upgrade a plain connection to HTTP/2 (h2c), as the event-lag benchmark's client does
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 2; i++) { // the upgrade request, then a request on the HTTP/2 connection
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + RestAssured.port + NOTES))
+                    .header("Authorization", "Bearer " + Tokens.editor()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"h2\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        }
+        assertThat(notes()).isEqualTo(before + 2);
+    }
+
+    @Test
     void aBodyWithoutContentTypeIs415AndChangesNothing() throws Exception {
         long before = notes();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
