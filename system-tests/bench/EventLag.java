@@ -25,6 +25,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Event lag at a fixed write rate: agreements are created at RATE per second for SECONDS; a Kafka consumer
  * measures commit → on Kafka (record timestamp − ce_time), and a poller measures accepted → in the report
  * (the zone report's intended count reaching the k-th accepted write). Run with system-tests/bench/event-lag.sh.
+ * Writes go over HTTP/1.1, as P1's wrk sends them (java.net.http would otherwise upgrade to HTTP/2, where the
+ * services stream a request body to the endpoint rather than read it ahead), so both write figures cost the same.
  */
 public class EventLag {
 
@@ -39,7 +41,8 @@ public class EventLag {
         String kafka = args[7];
         String editor = System.getenv("EDITOR_TOKEN");
         String viewer = System.getenv("VIEWER_TOKEN");
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(64)).build();
 
         Properties config = new Properties();
         config.put("bootstrap.servers", kafka);
