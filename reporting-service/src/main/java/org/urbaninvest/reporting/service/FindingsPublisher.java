@@ -25,9 +25,9 @@ import org.urbaninvest.reporting.repository.ZoneMarks;
 /**
  * Publishes {@code zone-findings.v1}: new and cleared findings, keyed by zone. The projections mark the zones an
  * event touches in the event's transaction (and a rebuild marks every zone when it switches over); every second the
- * marked zones' own findings are evaluated on today's date (the service's clock) and compared, key by key, with the
- * ones last published for the zone: a zone is published only when a finding was raised or cleared, with its whole
- * current set, so the last record of a zone on the compacted topic is what holds now. Once a day every zone is
+ * marked zones' own findings are evaluated on today's date (the service's clock; less often while evaluating takes
+ * long, see {@link #TIME_SHARE}) and compared, key by key, with the ones last published for the zone: a zone is
+ * published only when a finding was raised or cleared, with its whole current set, so the last record of a zone on the compacted topic is what holds now. Once a day every zone is
  * marked, so that the findings that come with the passing of days appear (and go) without an event.
  */
 @ApplicationScoped
@@ -41,6 +41,15 @@ public class FindingsPublisher {
      * timeout.
      */
     private static final int BATCH = 50;
+
+    /**
+     * At most one part in {@value #TIME_SHARE} of one thread's time goes to the rounds: a zone's evaluation reads
+     * all of its agreements, so a zone of tens of thousands that keeps changing is evaluated less often than each
+     * second (a round that took t is followed by the next no sooner than {@value #TIME_SHARE} t after it began),
+     * rather than taking a share of the machine that grows with the zone. Rounds of milliseconds keep the pace of
+     * the one-second tick.
+     */
+    static final int TIME_SHARE = 10;
 
     @Inject
     FindingsStore store;
@@ -60,6 +69,8 @@ public class FindingsPublisher {
     @Inject
     EventTracing tracing;
 
+    private final Pace pace = new Pace(TIME_SHARE, System.nanoTime());
+
     @Scheduled(every = "1s", skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
@@ -67,10 +78,16 @@ public class FindingsPublisher {
                 config.findings().partitions())) {
             return;
         }
+        long start = System.nanoTime();
+        if (!pace.due(start)) {
+            return;
+        }
         try {
             publishDue();
         } catch (RuntimeException e) {
             LOG.warnf("zone findings not published this round: %s", e.getMessage());
+        } finally {
+            pace.ran(start, System.nanoTime());
         }
     }
 
@@ -148,5 +165,25 @@ public class FindingsPublisher {
             store.done(marks);
             return published;
         });
+    }
+
+    /** When the next round may start, from how long the last one took (in {@link System#nanoTime()} units). */
+    static final class Pace {
+
+        private final int share;
+        private volatile long notBefore;
+
+        Pace(int share, long now) {
+            this.share = share;
+            this.notBefore = now;
+        }
+
+        boolean due(long now) {
+            return now - notBefore >= 0;
+        }
+
+        void ran(long start, long end) {
+            notBefore = start + (end - start) * share;
+        }
     }
 }
