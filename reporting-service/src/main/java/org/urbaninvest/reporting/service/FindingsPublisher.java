@@ -27,8 +27,9 @@ import org.urbaninvest.reporting.repository.ZoneMarks;
  * event touches in the event's transaction (and a rebuild marks every zone when it switches over); every second the
  * marked zones' own findings are evaluated on today's date (the service's clock; less often while evaluating takes
  * long, see {@link #TIME_SHARE}) and compared, key by key, with the ones last published for the zone: a zone is
- * published only when a finding was raised or cleared, with its whole current set, so the last record of a zone on the compacted topic is what holds now. Once a day every zone is
- * marked, so that the findings that come with the passing of days appear (and go) without an event.
+ * published only when a finding was raised or cleared, with its whole current set, so the last record of a zone on
+ * the compacted topic is what holds now. Once a day every zone is marked, so that the findings that come with the
+ * passing of days appear (and go) without an event.
  */
 @ApplicationScoped
 public class FindingsPublisher {
