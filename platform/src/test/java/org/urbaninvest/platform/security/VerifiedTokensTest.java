@@ -5,24 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.urbaninvest.testsupport.Tokens;
 
 /**
  * A token verified once is not verified again while its entry lives (its {@code exp}, at most the configured
- * max-age); a refused token is never kept, so it is refused each time.
+ * max-age); a refused token is never kept, so it is refused each time. A held token's identity is built on the event
+ * loop that asks for it ({@link HeldTokenIdentityProvider}); a new one is verified on a worker, as smallrye-jwt does
+ * when the key set is read from a URL (this application sets {@code quarkus.smallrye-jwt.blocking-authentication}).
  */
 @QuarkusTest
 class VerifiedTokensTest {
 
     @Inject
     VerifiedTokens tokens;
+
+    @Inject
+    IdentityProviderManager identities;
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void aRequestsTokenIsKeptAsVerified() {
@@ -54,5 +69,29 @@ class VerifiedTokensTest {
             assertThatThrownBy(() -> tokens.parse(token)).as("refused again").isInstanceOf(ParseException.class);
             given().auth().oauth2(token).get("/api/v1/notes").then().statusCode(401);
         }
+    }
+
+    @Test
+    void aHeldTokensIdentityIsBuiltOnTheEventLoopAndANewTokensOnAWorker() throws Exception {
+        String token = Tokens.viewer();
+        assertThat(identityAtOnceOnTheEventLoop(token)).as("a new token: verified on a worker").isFalse();
+        assertThat(tokens.holds(token)).isTrue();
+        assertThat(identityAtOnceOnTheEventLoop(token)).as("a held token: no hand-over to a worker").isTrue();
+        assertThat(identityAtOnceOnTheEventLoop(Tokens.viewer())).as("another new token").isFalse();
+    }
+
+    /** Asks for the token's identity on an event loop: whether it was there before the asking returned. */
+    private boolean identityAtOnceOnTheEventLoop(String token) throws Exception {
+        CompletableFuture<SecurityIdentity> identity = new CompletableFuture<>();
+        CompletableFuture<Boolean> atOnce = new CompletableFuture<>();
+        vertx.getOrCreateContext().runOnContext(ignored -> {
+            identities.authenticate(new TokenAuthenticationRequest(new JsonWebTokenCredential(token)))
+                    .subscribe().with(identity::complete, identity::completeExceptionally);
+            atOnce.complete(identity.isDone());
+        });
+        SecurityIdentity built = identity.get(10, TimeUnit.SECONDS);
+        assertThat(built.hasRole(Roles.VIEWER)).as("the token's role").isTrue();
+        assertThat(built.getPrincipal()).isInstanceOf(JsonWebToken.class);
+        return atOnce.get(10, TimeUnit.SECONDS);
     }
 }
