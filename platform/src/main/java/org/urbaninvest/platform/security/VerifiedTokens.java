@@ -77,7 +77,12 @@ public class VerifiedTokens implements JWTParser {
 
     /** Whether {@code bearerToken} is held as verified now. */
     boolean holds(String bearerToken) {
-        return verified.getIfPresent(digest(bearerToken)) != null;
+        return held(bearerToken) != null;
+    }
+
+    /** The token as verified when it is held now, else {@code null}. */
+    JsonWebToken held(String bearerToken) {
+        return verified.getIfPresent(digest(bearerToken));
     }
 
     @Override

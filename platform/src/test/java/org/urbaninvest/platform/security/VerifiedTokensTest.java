@@ -3,8 +3,10 @@ package org.urbaninvest.platform.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
@@ -74,14 +76,30 @@ class VerifiedTokensTest {
     @Test
     void aHeldTokensIdentityIsBuiltOnTheEventLoopAndANewTokensOnAWorker() throws Exception {
         String token = Tokens.viewer();
-        assertThat(identityAtOnceOnTheEventLoop(token)).as("a new token: verified on a worker").isFalse();
+        Asked verified = identityOnTheEventLoop(token);
+        assertThat(verified.atOnce()).as("a new token: verified on a worker").isFalse();
         assertThat(tokens.holds(token)).isTrue();
-        assertThat(identityAtOnceOnTheEventLoop(token)).as("a held token: no hand-over to a worker").isTrue();
-        assertThat(identityAtOnceOnTheEventLoop(Tokens.viewer())).as("another new token").isFalse();
+        Asked held = identityOnTheEventLoop(token);
+        assertThat(held.atOnce()).as("a held token: no hand-over to a worker").isTrue();
+        assertThat(identityOnTheEventLoop(Tokens.viewer()).atOnce()).as("another new token").isFalse();
+
+        SecurityIdentity worker = verified.identity();
+        SecurityIdentity loop = held.identity();
+        assertThat(loop.getPrincipal()).as("the token as verified").isSameAs(worker.getPrincipal());
+        assertThat(loop.getRoles()).as("roles").isEqualTo(worker.getRoles()).contains(Roles.VIEWER);
+        assertThat(loop.getAttributes()).as("attributes").isEqualTo(worker.getAttributes());
+        assertThat(loop.getCredentials()).as("credentials: the request's token")
+                .extracting(c -> c.getClass(), c -> ((TokenCredential) c).getToken())
+                .containsExactly(tuple(JsonWebTokenCredential.class, token));
+        assertThat(worker.getCredentials()).extracting(c -> c.getClass(), c -> ((TokenCredential) c).getToken())
+                .containsExactly(tuple(JsonWebTokenCredential.class, token));
     }
 
-    /** Asks for the token's identity on an event loop: whether it was there before the asking returned. */
-    private boolean identityAtOnceOnTheEventLoop(String token) throws Exception {
+    /** What asking for a token's identity on an event loop gave, and whether it was there before the asking returned. */
+    private record Asked(SecurityIdentity identity, boolean atOnce) {
+    }
+
+    private Asked identityOnTheEventLoop(String token) throws Exception {
         CompletableFuture<SecurityIdentity> identity = new CompletableFuture<>();
         CompletableFuture<Boolean> atOnce = new CompletableFuture<>();
         vertx.getOrCreateContext().runOnContext(ignored -> {
@@ -89,9 +107,6 @@ class VerifiedTokensTest {
                     .subscribe().with(identity::complete, identity::completeExceptionally);
             atOnce.complete(identity.isDone());
         });
-        SecurityIdentity built = identity.get(10, TimeUnit.SECONDS);
-        assertThat(built.hasRole(Roles.VIEWER)).as("the token's role").isTrue();
-        assertThat(built.getPrincipal()).isInstanceOf(JsonWebToken.class);
-        return atOnce.get(10, TimeUnit.SECONDS);
+        return new Asked(identity.get(10, TimeUnit.SECONDS), atOnce.get(10, TimeUnit.SECONDS));
     }
 }
