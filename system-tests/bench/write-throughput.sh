@@ -417,6 +417,12 @@ for share in "${shares[@]}"; do
     psql_db "$db" -c "CREATE TABLE bench_$table (LIKE $table INCLUDING ALL)"
     # reporting's and project's copies hold what the originals hold (the rows the projection reads and upserts)
     [[ $db == investment ]] || psql_db "$db" -c "INSERT INTO bench_$table OVERRIDING SYSTEM VALUE SELECT * FROM $table"
+    # and their identity columns go on after the copied rows (a change queue such as finding_change may hold some)
+    while read -r column; do
+      psql_db "$db" -c "SELECT setval(pg_get_serial_sequence('bench_$table', '$column'), max($column)) FROM bench_$table
+        HAVING max($column) IS NOT NULL"
+    done < <(psql_db "$db" -At -c "SELECT attname FROM pg_attribute WHERE attrelid = 'bench_$table'::regclass
+      AND attidentity <> ''")
   done
 done
 # the copies' foreign keys: the originals', to the copy where the referenced table has one
