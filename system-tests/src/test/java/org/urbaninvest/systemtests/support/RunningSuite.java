@@ -29,6 +29,9 @@ import org.urbaninvest.testsupport.Tokens;
  * here: a test that kills one starts it again, and a process that dies unexpectedly fails the tests after it.
  * Tracing is on, as with {@code ./run.sh --otlp}: the services export to a {@link TraceReceiver} in this JVM the
  * traces a test starts with a sampled {@code traceparent} (and only those: the sampler follows the caller).
+ * The service JVMs compile with C1 only and collect with the serial collector ({@link #SERVICE_JVM_OPTIONS}), as the
+ * test JVMs do: six of them start and restart on two cores, where C2's compiling is most of a start's CPU, and no
+ * scenario here runs long enough to repay it. What they check does not depend on it; the benchmarks run the defaults.
  */
 public final class RunningSuite implements AutoCloseable {
 
@@ -36,6 +39,9 @@ public final class RunningSuite implements AutoCloseable {
     public static final Service OWN_DATABASE = Service.INVESTMENT;
     /** Instances of every service: the suite runs as production does, scaled out (instance k on port + 100·k). */
     public static final int REPLICAS = 2;
+    /** The service JVMs' options: the launcher's defaults with C1 only and the serial collector. */
+    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
 
     private final LocalSuite suite;
     private final TraceReceiver traces;
@@ -74,6 +80,7 @@ public final class RunningSuite implements AutoCloseable {
                 .ports(Ports.free())
                 .ownDatabaseServer(OWN_DATABASE.suiteService(), freePort())
                 .replicas(replicas())
+                .serviceJvmOptions(SERVICE_JVM_OPTIONS)
                 .supervised(false)
                 .reset(true)
                 .otlp(traces.endpoint())
