@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,15 @@ class DashboardBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    /** The paths the service declares open (the Ingress routes them). */
+    @ConfigProperty(name = "urbaninvest.http.public-paths")
+    List<String> publicPaths;
+
     @Test
     void staticFilesAndTheChartLibraryNeedNoToken() {
+        assertThat(publicPaths).contains("/", "/index.html", "/app.js", "/app.css", "/webjars/*");
+        publicPaths.stream().filter(path -> !path.endsWith("*"))
+                .forEach(path -> given().when().get(path).then().statusCode(200));
         given().when().get("/").then().statusCode(200).body(containsString("Investment promotion dashboard"));
         given().when().get("/app.js").then().statusCode(200);
         given().when().get("/app.css").then().statusCode(200);

@@ -49,7 +49,8 @@ record ServiceConfig(
     private static final Pattern GROUP_PREFIX = Pattern.compile("GROUP_ID_CONFIG\\s*,\\s*(\"[^\"]+\"|[\\w.]+)\\s*\\+");
     /** A resource class's root under the versioned API, e.g. /api/v1/zones. */
     private static final Pattern API_ROOT = Pattern.compile("@Path\\(\"(/api/v1/[^/\"]+)");
-    private static final Pattern PERMISSION_POLICY = Pattern.compile("quarkus\\.http\\.auth\\.permission\\.([^.]+)\\.policy");
+    /** The paths a service serves without a token (reporting-service's dashboard files). */
+    private static final String PUBLIC_PATHS = "urbaninvest.http.public-paths";
     private static final Map<String, ServiceConfig> READ = new ConcurrentHashMap<>();
 
     static ServiceConfig of(String service) {
@@ -126,10 +127,9 @@ record ServiceConfig(
             if (key.startsWith(OUTGOING) && key.endsWith(".topic")) {
                 produces.add(properties.getProperty(key));
             }
-            Matcher permission = PERMISSION_POLICY.matcher(key);
-            if (permission.matches() && "permit".equals(properties.getProperty(key))) {
-                String paths = properties.getProperty("quarkus.http.auth.permission." + permission.group(1) + ".paths", "");
-                Arrays.stream(paths.split(",")).map(String::trim).filter(p -> !p.isEmpty()).forEach(publicPaths::add);
+            if (key.equals(PUBLIC_PATHS)) {
+                Arrays.stream(properties.getProperty(key).split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                        .forEach(publicPaths::add);
             }
             Matcher restClient = REST_CLIENT_URL.matcher(key);
             if (restClient.matches()) {
