@@ -49,8 +49,6 @@ class DashboardBrowserTest {
         publicPaths.stream().filter(path -> !path.endsWith("*"))
                 .forEach(path -> given().when().get(path).then().statusCode(200));
         given().when().get("/").then().statusCode(200).body(containsString("Investment promotion dashboard"));
-        given().when().get("/app.js").then().statusCode(200);
-        given().when().get("/app.css").then().statusCode(200);
         given().when().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.urbaninvest.launcher.LocalSuite;
 import org.urbaninvest.launcher.Ports;
 import org.urbaninvest.launcher.ServiceProcess;
@@ -39,9 +40,10 @@ public final class RunningSuite implements AutoCloseable {
     public static final Service OWN_DATABASE = Service.INVESTMENT;
     /** Instances of every service: the suite runs as production does, scaled out (instance k on port + 100·k). */
     public static final int REPLICAS = 2;
-    /** The service JVMs' options: the launcher's defaults with C1 only and the serial collector. */
-    static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+    /** The service JVMs' options: the launcher's defaults with C1 only and the serial collector instead of G1. */
+    static final List<String> SERVICE_JVM_OPTIONS = Stream.concat(
+            LocalSuite.DEFAULT_SERVICE_JVM_OPTIONS.stream().filter(option -> !option.equals("-XX:+UseG1GC")),
+            Stream.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")).toList();
 
     private final LocalSuite suite;
     private final TraceReceiver traces;
