@@ -171,12 +171,6 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
                 Map.entry("group.initial.rebalance.delay.ms", "0"),
-                // a consumer instance that dies (kill -9, a crash) gives its partitions up after 10 s, not Kafka's 45:
-                // on one machine the launcher starts it again at once, and its topics wait until the session ends
-                Map.entry("group.consumer.session.timeout.ms", "10000"),
-                Map.entry("group.consumer.min.session.timeout.ms", "6000"),
-                Map.entry("group.consumer.heartbeat.interval.ms", "2000"),
-                Map.entry("group.consumer.min.heartbeat.interval.ms", "1000"),
                 Map.entry("auto.create.topics.enable", "true"),
                 Map.entry("log.retention.hours", "-1"),
                 Map.entry("log.cleaner.enable", "true"));

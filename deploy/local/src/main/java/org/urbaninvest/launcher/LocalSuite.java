@@ -463,6 +463,10 @@ public final class LocalSuite implements AutoCloseable {
         List<String> options = new ArrayList<>(serviceJvmOptions);
         // names the home on the command line: the watchdog and the left-over check only touch such processes
         options.add("-Durbaninvest.home=" + home);
+        // a consumer instance that dies (kill -9, a crash) gives its partitions up after 10 s, not Kafka's 45: on one
+        // machine the launcher starts it again at once, and its partitions wait until the session ends
+        options.add("-Dmp.messaging.connector.smallrye-kafka.session.timeout.ms=10000");
+        options.add("-Dmp.messaging.connector.smallrye-kafka.heartbeat.interval.ms=2000");
         return options;
     }
 
