@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.urbaninvest.launcher.ServiceProcess;
 import org.urbaninvest.systemtests.support.AgreementStream;
 import org.urbaninvest.systemtests.support.Api.Call;
 import org.urbaninvest.systemtests.support.Api.Reply;
@@ -60,6 +63,7 @@ class BrokerOutageIT extends SystemTest {
 
     private void writeDuringTheOutage(Ledger ledger, Workload workload, Site site, Reports reports) {
         long stoppedAt = System.nanoTime();
+        Map<String, Duration> cpuBefore = cpuByInstance();
         AgreementStream stream = new AgreementStream(suite(), ledger).start(4, site::plan, 100_000);
         int projects = 0;
         String late;
@@ -72,6 +76,7 @@ class BrokerOutageIT extends SystemTest {
                 assertThat(reports.zone(site.zone(), true).path("zone").asText()).as("reports answer meanwhile")
                         .isEqualTo(site.zone());
             }
+            printCpuSince(cpuBefore, System.nanoTime() - stoppedAt);
             // a project the replica cannot have seen: investment-service asks project-service
             late = workload.intend(lastProject, site.investor(), Money.cny("777.77"), LocalDate.parse("2022-05-05"));
         } finally {
@@ -83,5 +88,29 @@ class BrokerOutageIT extends SystemTest {
         System.out.printf("[broker] %d agreement changes and %d projects written during the outage (%d sent again"
                 + " after the client's own timeout)%n", stream.applied(), projects, stream.retries());
         assertThat(ledger.agreement(late).stage()).isEqualTo("INTENDED");
+    }
+
+    /** The CPU time each service instance has used so far (all its threads). */
+    private static Map<String, Duration> cpuByInstance() {
+        Map<String, Duration> cpu = new TreeMap<>();
+        for (ServiceProcess process : suite().launcher().instances()) {
+            process.handle().info().totalCpuDuration().ifPresent(used -> cpu.put(process.name(), used));
+        }
+        return cpu;
+    }
+
+    /**
+     * Prints the share of a core each instance used while the broker was down: the writes it served and what its
+     * Kafka clients spent waiting for the broker (a client that spins shows here, and starves the requests).
+     */
+    private static void printCpuSince(Map<String, Duration> before, long elapsedNanos) {
+        StringBuilder line = new StringBuilder("[broker] CPU per instance during the outage, in cores:");
+        cpuByInstance().forEach((name, used) -> {
+            Duration start = before.get(name);
+            if (start != null) {
+                line.append(String.format(" %s %.2f", name, (double) used.minus(start).toNanos() / elapsedNanos));
+            }
+        });
+        System.out.println(line);
     }
 }
