@@ -24,6 +24,13 @@ for service in project-service investment-service reporting-service; do
     platform/src/main platform/pom.xml pom.xml
 done
 
+# --help needs only the launcher, which says its options
+for arg in "$@"; do
+  if [[ $arg == --help || $arg == -h ]]; then
+    [[ ${stale[*]} == *deploy/local* ]] && stale=(deploy/local) || stale=()
+  fi
+done
+
 if [[ ${#stale[@]} -gt 0 && ${URBANINVEST_SKIP_BUILD:-false} != true ]]; then
   modules=$(IFS=,; echo "${stale[*]}")
   command -v mvn >/dev/null || { echo "run.sh: Maven (mvn) is needed to build $modules" >&2; exit 1; }
