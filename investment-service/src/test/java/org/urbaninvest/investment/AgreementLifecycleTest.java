@@ -58,7 +58,9 @@ class AgreementLifecycleTest {
                 "intendedAmount", money("100.00", "CNY"), "intendedOn", "2022-05-10", "reference", "TX-TAKEN");
         asEditor().body(intention).post("/api/v1/agreements").then().statusCode(201);
         asEditor().body(intention).post("/api/v1/agreements").then().statusCode(409).contentType(PROBLEM)
-                .body("status", equalTo(409));
+                .body("status", equalTo(409))
+                .body("detail", equalTo("the investor already has an agreement with this reference"))
+                .body("errors.field", contains("reference"));
         asViewer().queryParam("investor", investor).get("/api/v1/agreements").then().statusCode(200)
                 .body("total", equalTo(1));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -29,6 +30,9 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    @Inject
+    UniqueKeys uniqueKeys;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -126,8 +130,12 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (TransientFailures.isUniqueViolation(e)) {
-            return respond(new Problem(Problem.type(409), "Conflict", 409,
-                    "a resource with the same key was stored concurrently", path(uri), null, null)).build();
+            UniqueKeys.Key key = uniqueKeys.byConstraint().get(TransientFailures.violatedConstraint(e));
+            return respond(key == null
+                    ? new Problem(Problem.type(409), "Conflict", 409,
+                            "a resource with the same key was stored concurrently", path(uri), null, null)
+                    : new Problem(Problem.type(409), "Conflict", 409, key.detail(), path(uri),
+                            List.of(new Problem.FieldError(key.field(), key.detail())), null)).build();
         }
         if (TransientFailures.isTransient(e)) {
             LOG.warnf("database unavailable: %s", e.getMessage());

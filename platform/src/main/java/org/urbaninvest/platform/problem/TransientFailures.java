@@ -3,6 +3,7 @@ package org.urbaninvest.platform.problem;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import org.postgresql.util.PSQLException;
 
 /**
  * Tells a failure of the surroundings (database unreachable, restarting, overloaded) from a failure of the
@@ -38,6 +39,23 @@ public final class TransientFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The name of the constraint or unique index a unique-key violation names (also when a batch failed on it);
+     * null when none is named.
+     */
+    public static String violatedConstraint(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (SQLException sql = t instanceof SQLException first ? first : null; sql != null;
+                    sql = sql.getNextException()) {
+                if (sql instanceof PSQLException psql && "23505".equals(psql.getSQLState())
+                        && psql.getServerErrorMessage() != null) {
+                    return psql.getServerErrorMessage().getConstraint();
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isTransientState(String state) {
