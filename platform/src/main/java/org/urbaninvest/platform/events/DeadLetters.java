@@ -25,9 +25,10 @@ import org.urbaninvest.platform.kafka.KafkaClientSettings;
  * connector's {@code dead-letter-queue} strategy writes: {@code dead-letter-exception-class-name},
  * {@code dead-letter-reason}, {@code dead-letter-cause-class-name} and {@code dead-letter-cause} (when there is a
  * cause), {@code dead-letter-topic}, {@code dead-letter-partition}, {@code dead-letter-offset}, then the record's
- * own headers. Consumers that read in batches ({@link org.urbaninvest.platform.inbox.EventBatches}) use it, where
- * that strategy would dead-letter a whole batch; this sends one record, and returns once the broker has it (so the
- * record's offset is committed only after that).
+ * own headers. Every consumer uses it, one record at a time ({@link org.urbaninvest.platform.inbox.EventInbox}) or in
+ * batches ({@link org.urbaninvest.platform.inbox.EventBatches}), where that strategy would dead-letter a whole batch,
+ * and would dead-letter what fails only because the service is stopping; this sends one record, and returns once the
+ * broker has it (so the record's offset is committed only after that).
  */
 @ApplicationScoped
 public class DeadLetters {

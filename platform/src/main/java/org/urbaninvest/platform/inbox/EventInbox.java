@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
-import org.urbaninvest.platform.events.DeadLetterMetrics;
+import org.urbaninvest.platform.events.DeadLetters;
 import org.urbaninvest.platform.events.IncomingEvent;
 import org.urbaninvest.platform.problem.TransientFailures;
 import org.urbaninvest.platform.tracing.EventTracing;
@@ -30,9 +30,11 @@ import org.urbaninvest.platform.tracing.EventTracing;
  * The consumer side of every topic: an event is applied only if its version is newer than the one held for
  * its key, in the same transaction as its effect. Duplicates and stale redeliveries are therefore no-ops.
  *
- * <p>A malformed message throws, and the channel's {@code dead-letter-queue} failure strategy moves it to
- * the dead-letter topic with the reason in its headers. A database outage is waited out instead: retrying
- * the same event later is right, sending it to the dead letters would lose it.
+ * <p>A record that is malformed, or whose effect fails on its own, goes to the dead-letter topic with the reason in
+ * its headers ({@link DeadLetters}) and the next one is applied. A database outage is waited out instead: retrying
+ * the same event later is right, sending it to the dead letters would lose it. What fails while the service stops
+ * (the database gone, the persistence unit closed) is thrown: the channel's {@code failure-strategy=fail} stops it
+ * without committing the record's offset, and the record is read again at the next start.
  *
  * <p>{@link #applyAll} does the same for a batch in one transaction (one commit for many events); an event
  * whose effect fails is isolated and reported, the others are applied.
@@ -51,7 +53,7 @@ public class EventInbox {
     ObjectMapper json;
 
     @Inject
-    DeadLetterMetrics deadLetters;
+    DeadLetters deadLetters;
 
     @Inject
     EventTracing tracing;
@@ -81,9 +83,9 @@ public class EventInbox {
      *
      * @param stream names the sequence of versions being tracked, usually the topic; the same key in two
      *               streams is tracked separately
-     * @return whether the effect was applied
-     * @throws RuntimeException when the record is malformed or its effect fails: the channel's dead-letter-queue
-     *                          failure strategy then moves it to the dead letters, and it is counted as such
+     * @return whether the effect was applied; false too when the record went to the dead letters
+     * @throws RuntimeException when it fails while the service stops: the channel's {@code failure-strategy=fail}
+     *                          then stops without committing the record's offset
      */
     public boolean apply(ConsumerRecord<String, String> record, String stream, Consumer<IncomingEvent> effect) {
         Span span = tracing.startConsume(record);
@@ -92,10 +94,11 @@ public class EventInbox {
             return apply(event, stream, effect);
         } catch (RuntimeException e) {
             EventTracing.failed(span, e);
-            if (!stopping) {
-                deadLetters.deadLettered(record.topic());
+            if (stopping || TransientFailures.isTransient(e)) {
+                throw e;
             }
-            throw e;
+            deadLetters.send(record, e);
+            return false;
         } finally {
             span.end();
         }

@@ -1,22 +1,27 @@
 package org.urbaninvest.platform.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.urbaninvest.platform.events.DeadLetters;
 import org.urbaninvest.platform.events.EventEnvelope;
 import org.urbaninvest.platform.events.IncomingEvent;
+import org.urbaninvest.platform.tracing.EventTracing;
 import org.urbaninvest.platform.tracing.TraceContext;
 import org.urbaninvest.platform.events.PoisonEventException;
 import org.urbaninvest.platform.testapp.NoteCopier;
@@ -37,6 +42,12 @@ class EventInboxTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    EventTracing tracing;
+
+    @Inject
+    DeadLetters deadLetters;
 
     @Test
     void aDuplicateIsAppliedOnceAndAnOlderVersionAfterANewerOneIsIgnored() {
@@ -108,6 +119,42 @@ class EventInboxTest {
         assertThat(copy(bad)).isNull();
         // the failed event was not claimed: once it can be applied, it is
         assertThat(inbox.applyAll(List.of(event(bad, 1, "mended")), stream, copyNotes()).applied()).hasSize(1);
+    }
+
+    @Test
+    void aRecordThatFailsWhileTheServiceStopsIsThrownAndNotDeadLettered() {
+        String key = UUID.randomUUID().toString();
+        Consumer<IncomingEvent> failing = event -> {
+            throw new IllegalStateException("EntityManagerFactory is closed");
+        };
+        EventInbox stopping = unmanagedInbox();
+        stopping.stop(null);
+        assertThatThrownBy(() -> stopping.apply(record(key, 1, "while stopping"), "stopping-" + key, failing))
+                .hasMessageContaining("closed");
+        // the same failure while running: dead-lettered (after the first would have been, on the same partition)
+        assertThat(unmanagedInbox().apply(record(key, 2, "while running"), "stopping-" + key, failing)).isFalse();
+
+        List<String> dead = kafka.awaitRecords("platform-test.dlq", r -> key.equals(r.key()),
+                records -> records.stream().anyMatch(r -> r.value().contains("while running")), Duration.ofSeconds(30))
+                .stream().map(r -> r.value()).toList();
+        assertThat(dead).noneMatch(value -> value.contains("while stopping")).hasSize(1);
+    }
+
+    /** An inbox of its own, with the application's collaborators, whose stop does not touch the application's. */
+    private EventInbox unmanagedInbox() {
+        EventInbox own = new EventInbox();
+        own.entityManager = entityManager;
+        own.json = json;
+        own.tracing = tracing;
+        own.deadLetters = deadLetters;
+        return own;
+    }
+
+    private static ConsumerRecord<String, String> record(String key, long version, String text) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("notes.v1", 0, 0, key,
+                "{\"id\": \"" + key + "\", \"text\": \"" + text + "\", \"version\": " + version + "}");
+        headers(key).forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** Copies each note, counting the applications; refuses a note saying "poison". */

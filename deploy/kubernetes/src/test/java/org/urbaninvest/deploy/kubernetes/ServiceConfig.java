@@ -112,16 +112,13 @@ record ServiceConfig(
             if (key.startsWith("%")) {
                 continue; // a dev or test profile: not what runs in a cluster
             }
-            if (key.startsWith(INCOMING) && key.endsWith(".topic") && !key.contains(".dead-letter-queue.")) {
+            if (key.startsWith(INCOMING) && key.endsWith(".topic")) {
                 String channel = key.substring(INCOMING.length(), key.length() - ".topic".length());
                 String prefix = INCOMING + channel + ".";
                 consumes.add(properties.getProperty(key));
                 groups.add(properties.getProperty(prefix + "group.id", application));
-                if ("dead-letter-queue".equals(properties.getProperty(prefix + "failure-strategy"))) {
-                    deadLetters.add(properties.getProperty(prefix + "dead-letter-queue.topic", "dead-letter-topic-" + channel));
-                }
             }
-            if (key.equals(DEAD_LETTERS_TOPIC)) { // where the service itself sends what a batch could not apply
+            if (key.equals(DEAD_LETTERS_TOPIC)) { // where the service sends a record it cannot apply
                 deadLetters.add(properties.getProperty(key));
             }
             if (key.startsWith(OUTGOING) && key.endsWith(".topic")) {
@@ -155,7 +152,7 @@ record ServiceConfig(
                 groupPrefix = Optional.of(resolve(prefix.group(1), source.getKey(), constants, service));
             }
         }
-        // Dead letters are written by the connector (configured above) or by the code (found above).
+        // Dead letters are written by the service (configured above), to a topic the code may also name (found above).
         produces.addAll(deadLetters);
         produces.stream().filter(topic -> topic.endsWith(".dlq")).forEach(deadLetters::add);
 
