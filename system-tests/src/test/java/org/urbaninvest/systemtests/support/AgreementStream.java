@@ -35,6 +35,8 @@ public final class AgreementStream {
     private static final Duration RETRY_FOR = Duration.ofMinutes(4);
     /** Between two attempts of a change while its service is away. */
     private static final Duration BACK_OFF = Duration.ofMillis(200);
+    /** How many refused answers are kept to say why writes were refused. */
+    private static final int EXAMPLES_KEPT = 5;
 
     public enum Kind { SIGN, START, OPERATE, WITHDRAW, AMEND_INTENDED, AMEND_SIGNED, DISBURSE }
 
@@ -82,6 +84,7 @@ public final class AgreementStream {
     private final AtomicInteger applied = new AtomicInteger();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
+    private final List<String> firstUnavailable = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger unsettled = new AtomicInteger();
     private final AtomicInteger resent = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -149,6 +152,13 @@ public final class AgreementStream {
     /** Writes answered 503 (the service, its database or a service it asks was unavailable), each retried. */
     public int unavailable() {
         return unavailable.get();
+    }
+
+    /** The first of those answers (at most five), with their calls: why the writes were refused. */
+    public List<String> firstUnavailable() {
+        synchronized (firstUnavailable) {
+            return List.copyOf(firstUnavailable);
+        }
     }
 
     /** Answers lost in a crash, settled afterwards by reading the agreement back. */
@@ -243,8 +253,8 @@ public final class AgreementStream {
                     answer.set(reply);
                     return true;
                 }
-                if (reply.status() == 503) {
-                    unavailable.incrementAndGet();
+                if (reply.status() == 503 && unavailable.incrementAndGet() <= EXAMPLES_KEPT) {
+                    firstUnavailable.add(call + " → " + reply);
                 }
             } catch (ConnectException | HttpConnectTimeoutException refused) {
                 // never reached the service: nothing was applied, send again
