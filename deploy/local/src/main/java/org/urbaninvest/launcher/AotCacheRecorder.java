@@ -1,10 +1,12 @@
 package org.urbaninvest.launcher;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -29,9 +31,33 @@ final class AotCacheRecorder {
     private AotCacheRecorder() {
     }
 
-    /** A new file of its own for one recording into the {@code quarkus-app} folder {@code application}. */
+    /**
+     * Recordings older than this were cut short by a launcher that was killed (a recording ends within the services'
+     * ready time and {@link #ASSEMBLY_BOUND}); a newer one may be another launcher's, still running.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+    /**
+     * A new file of its own for one recording into the {@code quarkus-app} folder {@code application}; recordings
+     * there that a killed launcher abandoned are removed first (each is as large as a cache).
+     */
     static Path recordingFile(Path application) {
+        removeAbandoned(application);
         return application.resolve(ServiceJava.AOT_CACHE + "." + UUID.randomUUID() + ".part");
+    }
+
+    private static void removeAbandoned(Path application) {
+        Instant before = Instant.now().minus(ABANDONED_AFTER);
+        try (DirectoryStream<Path> recordings = Files.newDirectoryStream(application,
+                ServiceJava.AOT_CACHE + ".*.part*")) {
+            for (Path recording : recordings) {
+                if (Files.getLastModifiedTime(recording).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(recording);
+                }
+            }
+        } catch (IOException e) {
+            // not there yet, or unreadable: nothing to remove
+        }
     }
 
     /**

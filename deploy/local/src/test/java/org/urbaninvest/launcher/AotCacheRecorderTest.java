@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,25 @@ class AotCacheRecorderTest {
         assertThat(one).isNotEqualTo(AotCacheRecorder.recordingFile(application)).hasParentRaw(application);
         Path recording = AotCacheRecorder.recordingFile(application);
         assertThat(AotCacheRecorder.recordingOptions(recording)).containsExactly("-XX:AOTCacheOutput=" + recording);
+    }
+
+    @Test
+    void aNewRecordingRemovesThoseAKilledLauncherAbandonedButNotAnotherLaunchersRecent() throws IOException {
+        Path abandoned = recording("cut short an hour ago");
+        Path abandonedRecord = abandoned.resolveSibling(abandoned.getFileName() + ".config");
+        FileTime old = FileTime.from(Instant.now().minus(AotCacheRecorder.ABANDONED_AFTER).minusSeconds(60));
+        Files.setLastModifiedTime(abandoned, old);
+        Files.setLastModifiedTime(abandonedRecord, old);
+        Path running = recording("another launcher's, recording now");
+        Path cache = Files.writeString(application.resolve("app.aot"), "the cache");
+
+        AotCacheRecorder.recordingFile(application);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(abandonedRecord).doesNotExist();
+        assertThat(running).exists();
+        assertThat(running.resolveSibling(running.getFileName() + ".config")).exists();
+        assertThat(cache).hasContent("the cache");
     }
 
     @Test
