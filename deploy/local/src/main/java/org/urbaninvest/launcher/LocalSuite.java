@@ -367,13 +367,13 @@ public final class LocalSuite implements AutoCloseable {
 
     /**
      * Which JVM each service runs on, said in one line per service. On a JDK 25+ a service whose AOT cache is missing
-     * or older than its jar first records it in a training run (one service at a time, once the broker is up, before
+     * older than its jar or of another JDK first records it in a training run (one service at a time, once the broker is up, before
      * any instance starts); a service without a cache runs on the launcher's own Java with its AppCDS archive.
      */
     private void chooseServiceJava(CompletableFuture<Void> kafkaUp) {
         for (SuiteService service : services) {
             Path application = application(service);
-            if (serviceJava.recordsAotCaches() && !ServiceJava.hasFreshAotCache(application)) {
+            if (serviceJava.recordsAotCaches() && !serviceJava.hasFreshAotCache(application)) {
                 kafkaUp.join();
                 recordAotCache(service, application);
             }
@@ -404,6 +404,12 @@ public final class LocalSuite implements AutoCloseable {
         suiteHome.removePid(run.name());
         training = null;
         if (recorded) {
+            try {
+                serviceJava.recordedAotCache(application);
+            } catch (IOException e) {
+                log("%s: the AOT cache's JDK cannot be noted (%s): it is recorded again at the next start",
+                        service.id(), e.getMessage());
+            }
             log("%s: AOT cache recorded in %.1f s", service.id(), (System.nanoTime() - started) / 1e9);
         } else {
             log("%s: recording its AOT cache failed (see %s)", service.id(), logFile);
@@ -597,7 +603,7 @@ public final class LocalSuite implements AutoCloseable {
 
         /**
          * The JDK the services run on (default: the launcher's own, with the AppCDS archives the build wrote). On a
-         * JDK 25 or newer each service runs with an AOT cache, recorded at start where missing or older than its jar;
+         * JDK 25 or newer each service runs with an AOT cache, recorded at start where missing, older than its jar or of another JDK;
          * a service whose recording failed runs on the launcher's Java. {@code ./run.sh} passes
          * {@link ServiceJava#fromEnvironment()}.
          */

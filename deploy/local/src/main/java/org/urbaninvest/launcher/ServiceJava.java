@@ -30,6 +30,9 @@ public record ServiceJava(Path home, int featureVersion) {
     /** The first feature release with AOT caches recorded by {@code -XX:AOTCacheOutput}. */
     public static final int AOT_CACHE_SINCE = 25;
     static final String AOT_CACHE = "app.aot";
+    /** Beside the cache: which JDK recorded it ({@link #identity()}); a cache of another JDK is stale. */
+    static final String AOT_CACHE_JDK = "app.aot.jdk";
+    private static final Pattern FULL_VERSION = Pattern.compile("JAVA_VERSION=\"([^\"]+)\"");
     private static final Path INSTALLED = Path.of("/usr/lib/jvm");
     private static final Pattern VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
@@ -107,15 +110,39 @@ public record ServiceJava(Path home, int featureVersion) {
         return application.resolve(AOT_CACHE);
     }
 
-    /** Whether {@code application} has a non-empty AOT cache newer than its jar (a build makes it stale). */
-    static boolean hasFreshAotCache(Path application) {
+    /**
+     * Whether {@code application} has a non-empty AOT cache newer than its jar (a build makes it stale) that this JDK
+     * recorded (one of another JDK, or of this one before an update, is stale too: the JVM would ignore it).
+     */
+    boolean hasFreshAotCache(Path application) {
         Path cache = aotCache(application);
+        Path recordedBy = application.resolve(AOT_CACHE_JDK);
         try {
             return Files.isRegularFile(cache) && Files.size(cache) > 0 && Files.getLastModifiedTime(cache)
-                    .compareTo(Files.getLastModifiedTime(application.resolve("quarkus-run.jar"))) > 0;
+                    .compareTo(Files.getLastModifiedTime(application.resolve("quarkus-run.jar"))) > 0
+                    && Files.isRegularFile(recordedBy) && Files.readString(recordedBy).equals(identity());
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Notes beside the AOT cache of {@code application}, just recorded on this JDK, that this JDK recorded it. */
+    void recordedAotCache(Path application) throws IOException {
+        Files.writeString(application.resolve(AOT_CACHE_JDK), identity());
+    }
+
+    /** This JDK and its exact version (its folder and {@code release}'s JAVA_VERSION, e.g. 25.0.3). */
+    String identity() {
+        String version = "unknown";
+        try {
+            Matcher full = FULL_VERSION.matcher(Files.readString(home.resolve("release")));
+            if (full.find()) {
+                version = full.group(1);
+            }
+        } catch (IOException e) {
+            // no release file
+        }
+        return home.toAbsolutePath().normalize() + " " + version;
     }
 
     /**

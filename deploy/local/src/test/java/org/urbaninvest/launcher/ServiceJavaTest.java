@@ -89,6 +89,9 @@ class ServiceJavaTest {
                 .isEqualTo(ServiceJava.launcher());
 
         Files.setLastModifiedTime(cache, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(60)));
+        assertThat(java25.forApplication(application)).as("not noted as this JDK's").isEqualTo(ServiceJava.launcher());
+
+        java25.recordedAotCache(application);
         assertThat(java25.forApplication(application)).isEqualTo(java25);
         assertThat(java25.startUpCache(application)).containsExactly("-XX:AOTCache=" + cache);
         assertThat(java25.describe(application)).isEqualTo("Java 25 (/jdk25) with the AOT cache " + cache);
@@ -97,6 +100,22 @@ class ServiceJavaTest {
         Files.setLastModifiedTime(cache, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(60)));
         assertThat(java25.forApplication(application)).as("empty").isEqualTo(ServiceJava.launcher());
         assertThat(java25.startUpCache(application)).as("a running service never records").isEmpty();
+    }
+
+    @Test
+    void anAotCacheRecordedOnAnotherJdkOrBeforeAnUpdateIsStale() throws IOException {
+        Path jdk = jdk("temurin-25", "25.0.3");
+        ServiceJava java25 = ServiceJava.of(jdk);
+        Files.writeString(application.resolve("quarkus-run.jar"), "");
+        Path cache = Files.writeString(application.resolve("app.aot"), "recorded");
+        Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(60)));
+        java25.recordedAotCache(application);
+        assertThat(java25.hasFreshAotCache(application)).isTrue();
+
+        assertThat(ServiceJava.of(jdk("other-25", "25.0.3")).hasFreshAotCache(application)).as("another JDK").isFalse();
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"25.0.4\"\n");
+        assertThat(java25.hasFreshAotCache(application)).as("this JDK, updated").isFalse();
+        assertThat(java25.forApplication(application)).isEqualTo(ServiceJava.launcher());
     }
 
     /** A JDK folder with an executable bin/java and, unless null, a release file naming {@code version}. */
