@@ -130,7 +130,8 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         if (TransientFailures.isUniqueViolation(e)) {
-            UniqueKeys.Key key = uniqueKeys.byConstraint().get(TransientFailures.violatedConstraint(e));
+            String constraint = TransientFailures.violatedConstraint(e);
+            UniqueKeys.Key key = constraint == null ? null : uniqueKeys.byConstraint().get(constraint);
             return respond(key == null
                     ? new Problem(Problem.type(409), "Conflict", 409,
                             "a resource with the same key was stored concurrently", path(uri), null, null)
