@@ -366,9 +366,10 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /**
-     * Which JVM each service runs on, said in one line per service. On a JDK 25+ a service whose AOT cache is missing
-     * older than its jar or of another JDK first records it in a training run (one service at a time, once the broker is up, before
-     * any instance starts); a service without a cache runs on the launcher's own Java with its AppCDS archive.
+     * Which JVM each service runs on, said in one line per service. On a JDK 25+ a service whose AOT cache is missing,
+     * older than its jar or of another JDK first records it in a training run (one service at a time, once the broker
+     * is up, before any instance starts); a service without a cache runs on the launcher's own Java with its AppCDS
+     * archive.
      */
     private void chooseServiceJava(CompletableFuture<Void> kafkaUp) {
         for (SuiteService service : services) {
@@ -603,8 +604,8 @@ public final class LocalSuite implements AutoCloseable {
 
         /**
          * The JDK the services run on (default: the launcher's own, with the AppCDS archives the build wrote). On a
-         * JDK 25 or newer each service runs with an AOT cache, recorded at start where missing, older than its jar or of another JDK;
-         * a service whose recording failed runs on the launcher's Java. {@code ./run.sh} passes
+         * JDK 25 or newer each service runs with an AOT cache, recorded at start where missing, older than its jar or
+         * of another JDK; a service whose recording failed runs on the launcher's Java. {@code ./run.sh} passes
          * {@link ServiceJava#fromEnvironment()}.
          */
         public Builder serviceJava(ServiceJava java) {
