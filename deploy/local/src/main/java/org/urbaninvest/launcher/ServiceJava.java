@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,9 +33,9 @@ public record ServiceJava(Path home, int featureVersion) {
     static final String AOT_CACHE = "app.aot";
     /** Beside the cache: which JDK recorded it ({@link #identity()}); a cache of another JDK is stale. */
     static final String AOT_CACHE_JDK = "app.aot.jdk";
-    private static final Pattern FULL_VERSION = Pattern.compile("JAVA_VERSION=\"([^\"]+)\"");
     private static final Path INSTALLED = Path.of("/usr/lib/jvm");
-    private static final Pattern VERSION = Pattern.compile("JAVA_VERSION=\"(\\d+)");
+    /** The release file's JAVA_VERSION, e.g. 25.0.3: its first number is the feature release. */
+    private static final Pattern VERSION = Pattern.compile("JAVA_VERSION=\"((\\d+)[^\"]*)\"");
 
     /** The services' JDK as {@code ./run.sh} chooses it from this process's environment and the installed JDKs. */
     public static ServiceJava fromEnvironment() {
@@ -133,16 +134,7 @@ public record ServiceJava(Path home, int featureVersion) {
 
     /** This JDK and its exact version (its folder and {@code release}'s JAVA_VERSION, e.g. 25.0.3). */
     String identity() {
-        String version = "unknown";
-        try {
-            Matcher full = FULL_VERSION.matcher(Files.readString(home.resolve("release")));
-            if (full.find()) {
-                version = full.group(1);
-            }
-        } catch (IOException e) {
-            // no release file
-        }
-        return home.toAbsolutePath().normalize() + " " + version;
+        return home.toAbsolutePath().normalize() + " " + javaVersion(home).map(v -> v.group(1)).orElse("unknown");
     }
 
     /**
@@ -186,14 +178,16 @@ public record ServiceJava(Path home, int featureVersion) {
 
     /** The feature release in {@code home/release}, or 0 when there is none. */
     private static int releaseVersion(Path home) {
+        return javaVersion(home).map(v -> Integer.parseInt(v.group(2))).orElse(0);
+    }
+
+    /** The JAVA_VERSION of {@code home/release}, matched by {@link #VERSION}; empty without a release file. */
+    private static Optional<MatchResult> javaVersion(Path home) {
         try {
             Matcher version = VERSION.matcher(Files.readString(home.resolve("release")));
-            if (version.find()) {
-                return Integer.parseInt(version.group(1));
-            }
+            return version.find() ? Optional.of(version.toMatchResult()) : Optional.empty();
         } catch (IOException | RuntimeException e) {
-            // no release file
+            return Optional.empty(); // no release file
         }
-        return 0;
     }
 }

@@ -132,11 +132,9 @@ public class ProblemMapper {
         if (TransientFailures.isUniqueViolation(e)) {
             String constraint = TransientFailures.violatedConstraint(e);
             UniqueKeys.Key key = constraint == null ? null : uniqueKeys.byConstraint().get(constraint);
-            return respond(key == null
-                    ? new Problem(Problem.type(409), "Conflict", 409,
-                            "a resource with the same key was stored concurrently", path(uri), null, null)
-                    : new Problem(Problem.type(409), "Conflict", 409, key.detail(), path(uri),
-                            List.of(new Problem.FieldError(key.field(), key.detail())), null)).build();
+            String detail = key == null ? "a resource with the same key was stored concurrently" : key.detail();
+            List<Problem.FieldError> errors = key == null ? null : List.of(new Problem.FieldError(key.field(), detail));
+            return respond(new Problem(Problem.type(409), "Conflict", 409, detail, path(uri), errors, null)).build();
         }
         if (TransientFailures.isTransient(e)) {
             LOG.warnf("database unavailable: %s", e.getMessage());
